@@ -1,14 +1,165 @@
-// PLACEHOLDER: replaced by the real `mesh slo` command (work in progress in this session).
+// `mesh slo evaluate` and `mesh slo report`: the shell around the SLO engine (src/slo) and the
+// breach bot (src/github). Reading files, stdin and the environment happens here, nowhere deeper.
 import type { Command } from 'commander';
-import type { CliContext } from '../context.js';
+import { readFile, readdir, rename, writeFile, stat } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { UsageError, parseFormat, type CliContext } from '../context.js';
+import { evaluateSlos, unmatchedObservations } from '../../slo/evaluate.js';
+import { sloFindings, type SloContract } from '../../slo/declared.js';
+import { dbtSourceMapping, isRecord } from '../../slo/dbt-mapping.js';
+import { parseObservations } from '../../slo/parse-observations.js';
+import type { Observation } from '../../slo/observations.js';
+import { formatStatusText } from '../../slo/format-status.js';
+import { validateSloStatusReport, type SloStatusReport } from '../../slo/status.js';
 
 export function registerSlo(program: Command, ctx: CliContext): void {
-  program
-    .command('slo')
-    .description('(not available yet)')
-    .allowUnknownOption()
-    .action(() => {
-      ctx.stderr('mesh slo: not available yet\n');
-      ctx.setExitCode(2);
+  const slo = program.command('slo').description('Evaluate SLOs against observations and keep one GitHub issue per breach');
+
+  slo
+    .command('evaluate')
+    .description('Evaluate every declared SLO (slaProperties) against observed measurements')
+    .requiredOption('--observations <path>', 'observations: a JSON file, a directory of *.json files, or - for stdin (native, dbt sources.json or ObservabilityResults)')
+    .option('--contracts <dir>', 'contracts directory', 'contracts')
+    .option('--root <dir>', 'repository root (where CODEOWNERS lives); file paths in the output are relative to it', '.')
+    .option('--now <time>', 'evaluate as of this ISO-8601 time (default: now)')
+    .option('--margin <fraction>', 'share of the target (or of the error budget) that counts as at-risk', '0.1')
+    .option('--stale-after <duration>', 'ignore observations older than this (e.g. P2D, 48h); default: no limit')
+    .option('--format <format>', 'output format: text or json', 'text')
+    .option('--out <file>', 'also write the JSON status report to this file (e.g. slo-status.json)')
+    .option('--fail-on <status>', 'exit 1 when any SLO has this status or worse: breached, at-risk, never', 'never')
+    .action(async (opts: EvaluateFlags) => {
+      await evaluateCommand(opts, ctx);
     });
+}
+
+interface EvaluateFlags {
+  observations: string;
+  contracts: string;
+  root: string;
+  now?: string;
+  margin: string;
+  staleAfter?: string;
+  format: string;
+  out?: string;
+  failOn: string;
+}
+
+async function evaluateCommand(opts: EvaluateFlags, ctx: CliContext): Promise<void> {
+  const format = parseFormat(opts.format, ['text', 'json'] as const);
+  const failOn = parseFormat(opts.failOn, ['breached', 'at-risk', 'never'] as const);
+  const margin = Number(opts.margin);
+  if (!Number.isFinite(margin) || margin < 0 || margin >= 1) throw new UsageError(`--margin must be a fraction between 0 and 1, got "${opts.margin}"`);
+  const now = opts.now ?? new Date().toISOString();
+  if (Number.isNaN(new Date(now).getTime())) throw new UsageError(`--now must be an ISO-8601 time, got "${opts.now}"`);
+
+  const root = path.resolve(ctx.cwd, opts.root);
+  const contractsDir = path.resolve(ctx.cwd, opts.contracts);
+  const { contracts, policy, warnings } = await loadContracts(contractsDir, root);
+  const mapping = dbtSourceMapping(contracts, policy);
+  for (const p of mapping.problems) warnings.push(`${p.file}: ${p.message}`);
+
+  const observations: Observation[] = [];
+  for (const doc of await readObservationDocuments(opts.observations, ctx)) {
+    const parsed = parseObservations(doc.data, doc.source, mapping.mapping);
+    if (parsed.format === 'unknown') throw new UsageError(parsed.problems.join('\n'));
+    observations.push(...parsed.observations);
+    warnings.push(...parsed.problems);
+  }
+  for (const o of unmatchedObservations(contracts, observations)) {
+    warnings.push(`${o.source ?? 'observation'}: no contract "${o.contract}" declares an SLO "${o.property}": ignored`);
+  }
+  for (const c of contracts) for (const f of sloFindings(c)) warnings.push(`${f.file}:${f.line}:${f.column}: ${f.message} [${f.rule}]`);
+
+  let report: SloStatusReport;
+  try {
+    report = evaluateSlos(contracts, observations, { now, margin, ...(opts.staleAfter ? { staleAfter: opts.staleAfter } : {}) });
+  } catch (err) {
+    if (err instanceof RangeError) throw new UsageError(err.message);
+    throw err;
+  }
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  const problems = validateSloStatusReport(report);
+  if (problems.length > 0) throw new Error(`status report does not match its schema: ${problems.join('; ')}`);
+  if (opts.out) {
+    const out = path.resolve(ctx.cwd, opts.out);
+    const tmp = `${out}.${process.pid}.tmp`;
+    await writeFile(tmp, json);
+    await rename(tmp, out);
+  }
+  for (const w of warnings) ctx.stderr(`warning: ${w}\n`);
+  ctx.stdout(format === 'json' ? json : formatStatusText(report));
+  const failing = failOn === 'never' ? [] : report.results.filter((r) => r.status === 'breached' || (failOn === 'at-risk' && r.status === 'at-risk'));
+  if (failing.length > 0) ctx.setExitCode(1);
+}
+
+interface ObservationDocument {
+  source: string;
+  data: unknown;
+}
+
+async function readObservationDocuments(input: string, ctx: CliContext): Promise<ObservationDocument[]> {
+  if (input === '-') return [{ source: 'stdin', data: parseJson(await readStdin(), 'stdin') }];
+  const abs = path.resolve(ctx.cwd, input);
+  const info = await stat(abs).catch(() => undefined);
+  if (!info) throw new UsageError(`--observations: ${input} does not exist`);
+  const files = info.isDirectory()
+    ? (await readdir(abs)).filter((f) => /\.json$/i.test(f)).sort().map((f) => path.join(abs, f))
+    : [abs];
+  if (files.length === 0) throw new UsageError(`--observations: no *.json files in ${input}`);
+  const docs: ObservationDocument[] = [];
+  for (const file of files) {
+    const source = path.relative(ctx.cwd, file).split(path.sep).join('/');
+    docs.push({ source, data: parseJson(await readFile(file, 'utf8'), source) });
+  }
+  return docs;
+}
+
+function parseJson(text: string, source: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new UsageError(`${source}: not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads the contracts (*.odcs.yaml) and mesh.yaml of a contracts directory. */
+async function loadContracts(contractsDir: string, root: string): Promise<{ contracts: SloContract[]; policy?: { file: string; data: Record<string, unknown> }; warnings: string[] }> {
+  if (!existsSync(contractsDir)) throw new UsageError(`contracts directory ${contractsDir} does not exist (use --contracts)`);
+  const warnings: string[] = [];
+  const contracts: SloContract[] = [];
+  const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
+  const files = (await readdir(contractsDir, { recursive: true })).map(String).filter((f) => /\.odcs\.ya?ml$/i.test(f)).sort();
+  for (const f of files) {
+    const abs = path.join(contractsDir, f);
+    const data = await readYaml(abs, warnings, rel(abs));
+    if (!data) continue;
+    if (typeof data.id !== 'string') {
+      warnings.push(`${rel(abs)}: contract has no id: its SLOs are skipped`);
+      continue;
+    }
+    const parts = f.split(/[\\/]/);
+    contracts.push({ id: data.id, data, file: rel(abs), ...(parts.length > 1 && !parts[0].startsWith('_') ? { domain: parts[0] } : {}) });
+  }
+  const meshFile = path.join(contractsDir, 'mesh.yaml');
+  const meshData = existsSync(meshFile) ? await readYaml(meshFile, warnings, rel(meshFile)) : undefined;
+  return { contracts, ...(meshData ? { policy: { file: rel(meshFile), data: meshData } } : {}), warnings };
+}
+
+async function readYaml(abs: string, warnings: string[], file: string): Promise<Record<string, unknown> | undefined> {
+  try {
+    const data: unknown = parseYaml(await readFile(abs, 'utf8'));
+    if (isRecord(data)) return data;
+    warnings.push(`${file}: not a YAML mapping: skipped`);
+  } catch (err) {
+    warnings.push(`${file}: cannot be parsed: ${(err as Error).message.split('\n')[0]}`);
+  }
+  return undefined;
 }
