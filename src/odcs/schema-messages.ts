@@ -142,22 +142,30 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], data: unkno
   // `if` only says "the then-branch failed": the branch's own errors are reported too.
   errs = errs.filter((e) => e.keyword !== 'if');
 
-  // anyOf / oneOf: deepest first, so nested alternatives are settled before their parents.
+  // anyOf / oneOf: deepest first, so nested alternatives are settled before their parents. A settled
+  // alternative becomes one synthetic error at its own place, which an enclosing alternative can in
+  // turn keep or discard with the branch it belongs to.
   const alternatives = errs
     .filter((e) => e.keyword === 'anyOf' || e.keyword === 'oneOf')
     .sort((a, b) => b.path.length - a.path.length || a.index - b.index);
   const removed = new Set<Err>();
+  const synthetic: Err[] = [];
+  const live = () => [...errs, ...synthetic].filter((e) => !removed.has(e));
   for (const alt of alternatives) {
     removed.add(alt);
-    const branchErrs = errs.filter(
-      (e) => !removed.has(e) && e.index < alt.index && e.keyword !== 'unevaluatedProperties' && isUnder(e.path, alt.path),
+    const branchErrs = live().filter(
+      (e) => e.index < alt.index && e.keyword !== 'unevaluatedProperties' && isUnder(e.path, alt.path),
     );
+    const replaceWith = (e: Omit<Err, 'index' | 'schemaPath' | 'path'>) =>
+      synthetic.push({ ...e, path: alt.path, schemaPath: alt.schemaPath, index: alt.index });
     const passing = alt.params.passingSchemas;
     if (Array.isArray(passing)) {
       // oneOf matched more than once: e.g. two quality operators at the same time.
       const own = branchErrs.filter((e) => samePath(e.path, alt.path) && e.schemaPath.startsWith(`${alt.schemaPath}/`));
       own.forEach((e) => removed.add(e));
-      problems.push(tooManyAlternatives(alt, data, root));
+      // A value of the wrong type can pass several branches that only constrain keys: its own error says it.
+      const explained = live().some((e) => e.keyword !== 'unevaluatedProperties' && isUnder(e.path, alt.path));
+      if (!explained) replaceWith({ keyword: 'x-one-of-passing', params: {} });
       continue;
     }
     const typeAtPath = branchErrs.filter((e) => e.keyword === 'type' && samePath(e.path, alt.path));
@@ -168,44 +176,44 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], data: unkno
     if (rest.length === 0) {
       typeAtPath.forEach((e) => removed.add(e));
       const types = typeList(typeAtPath.flatMap((e) => [e.params.type].flat() as string[]));
-      const value = valueAt(data, alt.path);
-      problems.push(
-        types.length
-          ? {
-              path: alt.path,
-              message: `${prefix(alt.path)}expected ${listOr(types)}, got ${describeValue(value)}`,
-              fix: `use ${listOr(types.map(article))}`,
-            }
-          : { path: alt.path, message: `${prefix(alt.path)}${describeValue(value)} does not match any of the allowed forms` },
-      );
+      replaceWith(types.length ? { keyword: 'type', params: { type: types } } : { keyword: 'x-no-alternative', params: {} });
     } else if (requiredInBranches.length === rest.length) {
       // Every branch asks for its own key: "one of these keys is required".
       rest.forEach((e) => removed.add(e));
       typeAtPath.forEach((e) => removed.add(e));
-      const keys = [...new Set(requiredInBranches.map((e) => String(e.params.missingProperty)))];
-      problems.push({
-        path: alt.path,
-        message: `${prefix(alt.path)}missing one of the keys ${keys.join(', ')}`,
-        fix: `add exactly one of ${keys.join(', ')}`,
-      });
+      replaceWith({ keyword: 'x-required-one-of', params: { keys: [...new Set(requiredInBranches.map((e) => String(e.params.missingProperty)))] } });
     } else {
       // The value has the shape of some branch: report that branch's errors, not the others' type mismatch.
       typeAtPath.forEach((e) => removed.add(e));
-      // When every remaining error can be told apart by branch (inlined branches carry the branch
-      // index in their schemaPath), keep only the branch closest to matching: fewest errors.
+      // Errors that tell their branch (inlined branches carry its index in their schemaPath): keep
+      // the branch closest to matching, i.e. with the fewest errors not already reported anyway.
       const branchOf = (e: Err): number | undefined => {
         const m = new RegExp(`^${escapeRegExp(alt.schemaPath)}/(\\d+)/`).exec(e.schemaPath);
         return m ? Number(m[1]) : undefined;
       };
-      if (rest.every((e) => branchOf(e) !== undefined)) {
-        const byBranch = new Map<number, Err[]>();
-        for (const e of rest) byBranch.set(branchOf(e)!, [...(byBranch.get(branchOf(e)!) ?? []), e]);
-        const best = [...byBranch.entries()].sort((a, b) => a[1].length - b[1].length || a[0] - b[0])[0]![0];
+      const certain = rest.filter((e) => branchOf(e) === undefined);
+      const byBranch = new Map<number, Err[]>();
+      for (const e of rest) {
+        const b = branchOf(e);
+        if (b !== undefined) byBranch.set(b, [...(byBranch.get(b) ?? []), e]);
+      }
+      if (byBranch.size > 1) {
+        const cost = (list: Err[]) => list.filter((e) => !certain.some((c) => samePath(c.path, e.path))).length;
+        const best = [...byBranch.entries()].sort(
+          (a, b) => cost(a[1]) - cost(b[1]) || a[1].length - b[1].length || a[0] - b[0],
+        )[0]![0];
         for (const [branch, list] of byBranch) if (branch !== best) list.forEach((e) => removed.add(e));
       }
     }
   }
-  errs = errs.filter((e) => !removed.has(e));
+  errs = live();
+
+  // A value of the wrong type breaks its enum/format/pattern too: the type error says it all.
+  errs = errs.filter(
+    (e) =>
+      !['enum', 'const', 'format', 'pattern'].includes(e.keyword) ||
+      !errs.some((t) => t.keyword === 'type' && samePath(t.path, e.path)),
+  );
 
   // Unknown keys. A declared key can be "unevaluated" only because a branch declaring it failed:
   // then the branch's own error says what is wrong and the key is not reported again.
@@ -222,6 +230,17 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], data: unkno
         (o) => o.keyword !== 'unevaluatedProperties' && o.keyword !== 'additionalProperties' && isUnder(o.path, e.path),
       );
       if (explained || problems.some((p) => isUnder(p.path, e.path))) continue;
+      // Declared, but its value has a type no declaration allows (so no branch evaluated it).
+      const value = valueAt(data, [...e.path, key]);
+      const declared = typeList(schemasAt(root, [...e.path, key]).flatMap((n) => (n.type === undefined ? [] : [n.type].flat() as string[])));
+      if (declared.length && !declared.some((t) => jsonTypeMatches(t, value))) {
+        problems.push({
+          path: [...e.path, key],
+          message: `${formatJsonPath([...e.path, key])}: expected ${listOr(declared)}, got ${describeValue(value)}`,
+          fix: `use ${listOr(declared.map(article))}`,
+        });
+        continue;
+      }
       problems.push({
         path: [...e.path, key],
         message: `${prefix(e.path)}key "${key}" is not allowed here${discriminatorContext(data, e.path)}`,
@@ -252,6 +271,21 @@ export function describeSchemaErrors(errors: readonly ErrorObject[], data: unkno
   const unique = new Map<string, SchemaProblem>();
   for (const p of problems) unique.set(`${JSON.stringify(p.path)}|${p.message}`, p);
   return [...unique.values()];
+}
+
+function jsonTypeMatches(type: string, value: unknown): boolean {
+  switch (type) {
+    case 'null':
+      return value === null;
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+    case 'integer':
+      return Number.isInteger(value);
+    default:
+      return typeof value === type;
+  }
 }
 
 function escapeRegExp(s: string): string {
@@ -297,7 +331,7 @@ function tooManyAlternatives(alt: Err, data: unknown, root: SchemaNode): SchemaP
       fix: `keep one of ${present.join(', ')}`,
     };
   }
-  return { path: alt.path, message: `${prefix(alt.path)}matches more than one of the allowed forms; it must match exactly one` };
+  return { path: alt.path, message: `${prefix(alt.path)}matches more than one of the allowed forms (exactly one is allowed)` };
 }
 
 function describeGroup(group: Err[], data: unknown, root: SchemaNode): SchemaProblem {
@@ -367,11 +401,18 @@ function describeGroup(group: Err[], data: unknown, root: SchemaNode): SchemaPro
       return { path: e.path, message: `${p}must have ${e.keyword === 'minProperties' ? 'at least' : 'at most'} ${String(params.limit)} keys` };
     case 'not':
       return describeNot(e, value, root);
+    case 'x-required-one-of': {
+      const keys = e.params.keys as string[];
+      return { path: e.path, message: `${p}missing one of the keys ${keys.join(', ')}`, fix: `add exactly one of ${keys.join(', ')}` };
+    }
+    case 'x-one-of-passing':
+      return tooManyAlternatives(e, data, root);
     case 'unevaluatedItems':
     case 'additionalItems':
       return { path: e.path, message: `${p}has more items than allowed` };
     case 'false schema':
       return { path: e.path, message: `${p}no value is allowed here`, fix: 'remove it' };
+    case 'x-no-alternative':
     case 'anyOf':
     case 'oneOf':
       return { path: e.path, message: `${p}${describeValue(value)} does not match any of the allowed forms` };
