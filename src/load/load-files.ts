@@ -1,0 +1,132 @@
+// Files and directories -> LoadedDocuments + findings. The only place (with load-mesh) that reads the disk.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { compareFindings, type Finding } from '../finding.js';
+import type { LoadResult } from '../model/document.js';
+import { limitsOf, type LoadOptions } from './options.js';
+import { fileTooLarge } from './parse-yaml.js';
+import { internalFinding, loadText, toFinding, type LoadOneResult } from './load-text.js';
+import { displayPath } from './paths.js';
+
+export { loadText } from './load-text.js';
+export type { LoadOneResult } from './load-text.js';
+
+const YAML_FILE = /\.ya?ml$/;
+const CONCURRENCY = 16;
+
+/** Loads one file from disk; its size is checked before it is read. Never throws. */
+export async function loadFile(absPath: string, options: LoadOptions): Promise<LoadOneResult> {
+  const file = displayPath(absPath, options.cwd);
+  try {
+    const limits = limitsOf(options);
+    let size: number;
+    try {
+      const stat = await fs.stat(absPath);
+      if (!stat.isFile()) return { findings: [unreadable(file, 'it is not a regular file')] };
+      size = stat.size;
+    } catch (error) {
+      return { findings: [unreadable(file, describeFsError(error))] };
+    }
+    if (size > limits.maxFileBytes) return { findings: [toFinding(fileTooLarge(size, limits.maxFileBytes), file, () => ({ line: 1, column: 1 }))] };
+    let bytes: Uint8Array;
+    try {
+      bytes = await fs.readFile(absPath);
+    } catch (error) {
+      return { findings: [unreadable(file, describeFsError(error))] };
+    }
+    return await loadText(bytes, { absPath, file }, options);
+  } catch (error) {
+    return { findings: [internalFinding(file, error)] };
+  }
+}
+
+/**
+ * Loads files and directories (relative paths are taken from `options.cwd`). Directories are searched
+ * recursively for *.yaml / *.yml, skipping node_modules and dot-directories. Never throws.
+ */
+export async function loadFiles(paths: string[], options: LoadOptions): Promise<LoadResult> {
+  const findings: Finding[] = [];
+  const files: string[] = [];
+  const seen = new Set<string>();
+  for (const given of paths) {
+    const abs = path.resolve(options.cwd, given);
+    let stat;
+    try {
+      stat = await fs.stat(abs);
+    } catch (error) {
+      findings.push(unreadable(displayPath(abs, options.cwd), describeFsError(error)));
+      continue;
+    }
+    const found = stat.isDirectory() ? await yamlFilesUnder(abs) : [abs];
+    for (const file of found) {
+      if (!seen.has(file)) {
+        seen.add(file);
+        files.push(file);
+      }
+    }
+  }
+  const results = await mapLimited(files, CONCURRENCY, (file) => loadFile(file, options));
+  const documents = [];
+  for (const result of results) {
+    if (result.document) documents.push(result.document);
+    findings.push(...result.findings);
+  }
+  findings.sort(compareFindings);
+  return { documents, findings, files: files.length };
+}
+
+/** Every *.yaml / *.yml below `dir`, sorted, without node_modules and dot-directories. */
+export async function yamlFilesUnder(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  const pending = [dir];
+  while (pending.length > 0) {
+    const current = pending.pop()!;
+    let entries;
+    try {
+      entries = await fs.readdir(current, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    for (const entry of entries) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) pending.push(full);
+      } else if ((entry.isFile() || entry.isSymbolicLink()) && YAML_FILE.test(entry.name)) {
+        out.push(full);
+      }
+    }
+  }
+  return out.sort();
+}
+
+async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+function unreadable(file: string, why: string): Finding {
+  return {
+    file,
+    line: 1,
+    column: 1,
+    rule: 'load/unreadable',
+    severity: 'error',
+    message: `cannot read ${file}: ${why}`,
+    fix: 'Check the path and the file permissions.',
+  };
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT') return 'no such file or directory';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
+}
