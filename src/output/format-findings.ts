@@ -40,7 +40,7 @@ function publicFinding(f: Finding): Finding {
 }
 
 function formatText(files: number, findings: Finding[], color: boolean): string {
-  const c = color ? pc : pc.createColors(false);
+  const c = pc.createColors(color);
   const paint = { error: c.red, warning: c.yellow, info: c.blue } as const;
   const lines: string[] = [];
   let current: string | undefined;

@@ -92,9 +92,7 @@ describe('text format', () => {
     expect(text).not.toMatch(/\u001b\[/);
   });
 
-  // Known defect, reported to the owner of src/output/format-findings.ts: `color: true` uses
-  // picocolors' auto-detection (off when stdout is not a TTY) instead of pc.createColors(true).
-  it.skip('uses ANSI colors when asked to, whatever the environment', () => {
+  it('uses ANSI colors when asked to, whatever the environment', () => {
     expect(formatFindings({ files: 2, findings }, 'text', { color: true })).toMatch(/\u001b\[31m/);
   });
 });
