@@ -13,6 +13,8 @@ import { parseObservations } from '../../slo/parse-observations.js';
 import type { Observation } from '../../slo/observations.js';
 import { formatStatusText } from '../../slo/format-status.js';
 import { validateSloStatusReport, type SloStatusReport } from '../../slo/status.js';
+import { createGitHubClient, DEFAULT_API_URL } from '../../github/client.js';
+import { reportSloStatus } from '../../github/slo-issues.js';
 
 export function registerSlo(program: Command, ctx: CliContext): void {
   const slo = program.command('slo').description('Evaluate SLOs against observations and keep one GitHub issue per breach');
@@ -32,6 +34,80 @@ export function registerSlo(program: Command, ctx: CliContext): void {
     .action(async (opts: EvaluateFlags) => {
       await evaluateCommand(opts, ctx);
     });
+
+  slo
+    .command('report')
+    .description('Open, update, close or reopen one GitHub issue per breached SLO (reads GITHUB_TOKEN, GITHUB_REPOSITORY, GITHUB_API_URL)')
+    .requiredOption('--status <file>', 'status report written by `mesh slo evaluate --out`')
+    .option('--dry-run', 'print the planned actions; call no write endpoint', false)
+    .option('--repo <owner/name>', 'repository for the issues (default: $GITHUB_REPOSITORY)')
+    .option('--api-url <url>', `GitHub REST API URL (default: $GITHUB_API_URL or ${DEFAULT_API_URL})`)
+    .option('--token-env <name>', 'name of the environment variable holding the token', 'GITHUB_TOKEN')
+    .option('--site-url <url>', 'link to a contract page: a URL template with {contract}, {domain}, {product} (or a base URL: /contracts/{contract}.html is appended)')
+    .option('--ref <ref>', 'branch or commit for links to contract files', 'HEAD')
+    .option('--breach-label <name>', 'label of the bot\'s issues', 'slo-breach')
+    .option('--at-risk-label <name>', 'label for an open issue whose SLO improved to at-risk', 'slo-at-risk')
+    .option('--no-at-risk-label', 'do not label at-risk SLOs')
+    .option('--write-interval <ms>', 'minimum time between write requests', '1000')
+    .action(async (opts: ReportFlags) => {
+      await reportCommand(opts, ctx);
+    });
+}
+
+interface ReportFlags {
+  status: string;
+  dryRun: boolean;
+  repo?: string;
+  apiUrl?: string;
+  tokenEnv: string;
+  siteUrl?: string;
+  ref: string;
+  breachLabel: string;
+  atRiskLabel: string | false;
+  writeInterval: string;
+}
+
+async function reportCommand(opts: ReportFlags, ctx: CliContext): Promise<void> {
+  const file = path.resolve(ctx.cwd, opts.status);
+  const text = await readFile(file, 'utf8').catch(() => {
+    throw new UsageError(`--status: cannot read ${opts.status} (write it with \`mesh slo evaluate --out ${opts.status}\`)`);
+  });
+  const report = parseJson(text, opts.status);
+  const problems = validateSloStatusReport(report);
+  if (problems.length > 0) throw new UsageError(`${opts.status} is not an SLO status report: ${problems.slice(0, 5).join('; ')}`);
+
+  const repository = opts.repo ?? ctx.env.GITHUB_REPOSITORY;
+  const token = ctx.env[opts.tokenEnv];
+  if (!repository || !/^[\w.-]+\/[\w.-]+$/.test(repository)) {
+    if (!opts.dryRun) throw new UsageError('which repository? pass --repo owner/name or set GITHUB_REPOSITORY');
+  }
+  if (!token && !opts.dryRun) throw new UsageError(`no token: set ${opts.tokenEnv} (in Actions: env: ${opts.tokenEnv}: \${{ secrets.GITHUB_TOKEN }})`);
+  const writeInterval = Number(opts.writeInterval);
+  if (!Number.isFinite(writeInterval) || writeInterval < 0) throw new UsageError(`--write-interval must be a number of milliseconds, got "${opts.writeInterval}"`);
+  const [owner, repo] = (repository ?? 'owner/repo').split('/');
+  const apiUrl = opts.apiUrl ?? ctx.env.GITHUB_API_URL ?? DEFAULT_API_URL;
+  const serverUrl = (ctx.env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+  const siteUrl = opts.siteUrl && !/\{(contract|domain|product)\}/.test(opts.siteUrl) ? `${opts.siteUrl.replace(/\/+$/, '')}/contracts/{contract}.html` : opts.siteUrl;
+
+  const octokit = token && repository
+    ? createGitHubClient({ token, baseUrl: apiUrl, writeIntervalMs: writeInterval, log: (m) => ctx.stderr(`warning: ${m}\n`) })
+    : undefined;
+  const result = await reportSloStatus(octokit, report as SloStatusReport, {
+    owner,
+    repo,
+    dryRun: opts.dryRun,
+    breachLabel: opts.breachLabel,
+    atRiskLabel: opts.atRiskLabel,
+    ...(siteUrl ? { siteUrl } : {}),
+    fileUrl: `${serverUrl}/${owner}/${repo}/blob/${encodeURIComponent(opts.ref)}/{file}`,
+    log: (line) => ctx.stdout(`${line}\n`),
+  });
+  const counts = new Map<string, number>();
+  for (const o of result.outcomes) counts.set(o.summary, (counts.get(o.summary) ?? 0) + 1);
+  const failed = result.outcomes.filter((o) => o.error).length;
+  ctx.stdout(`${opts.dryRun ? 'dry run: ' : ''}${result.outcomes.length} SLOs: ${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')}${failed > 0 ? `; ${failed} failed` : ''}\n`);
+  for (const e of result.errors) ctx.stderr(`error: ${e}\n`);
+  if (!result.ok) ctx.setExitCode(1);
 }
 
 interface EvaluateFlags {
