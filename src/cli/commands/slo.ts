@@ -102,8 +102,9 @@ async function reportCommand(opts: ReportFlags, ctx: CliContext): Promise<void> 
     fileUrl: `${serverUrl}/${owner}/${repo}/blob/${encodeURIComponent(opts.ref)}/{file}`,
     log: (line) => ctx.stdout(`${line}\n`),
   });
-  const counts = new Map<string, number>();
+  const counts = new Map<string, number>(['open', 'reopen', 'update', 'label', 'close', 'duplicate-closed', 'none'].map((k) => [k, 0]));
   for (const o of result.outcomes) counts.set(o.summary, (counts.get(o.summary) ?? 0) + 1);
+  for (const [k, n] of counts) if (n === 0) counts.delete(k);
   const failed = result.outcomes.filter((o) => o.error).length;
   ctx.stdout(`${opts.dryRun ? 'dry run: ' : ''}${result.outcomes.length} SLOs: ${[...counts].map(([k, n]) => `${n} ${k}`).join(', ')}${failed > 0 ? `; ${failed} failed` : ''}\n`);
   for (const e of result.errors) ctx.stderr(`error: ${e}\n`);
