@@ -225,7 +225,7 @@ function modelObject(model: DbtModel, notes: ImportNote[]): OdcsObject {
     if (quality.length > 0) property.quality = quality;
     return property;
   });
-  const modelQuality = model.tests.map((t) => customRule(t));
+  const modelQuality = model.tests.map((t) => modelRule(t));
   if (modelQuality.length > 0) object.quality = modelQuality;
   return object;
 }
@@ -254,6 +254,17 @@ function columnRule(test: DbtTest, property: OdcsProperty, model: DbtModel, note
     default:
       return customRule(test);
   }
+}
+
+/** Model-level tests: uniqueness over several columns is an ODCS duplicateValues rule, the rest custom. */
+function modelRule(test: DbtTest): OdcsQuality {
+  const combo = test.kwargs.combination_of_columns;
+  if (test.name === 'dbt_utils.unique_combination_of_columns' && Array.isArray(combo)) {
+    const rule: OdcsQuality = { type: 'library', metric: 'duplicateValues', arguments: { properties: combo.map(String) }, mustBe: 0 };
+    if (test.severity) rule.severity = test.severity.toLowerCase() === 'warn' ? 'warning' : test.severity.toLowerCase();
+    return rule;
+  }
+  return customRule(test);
 }
 
 /** A test ODCS has no metric for: kept verbatim as a custom rule run by dbt. */

@@ -1,0 +1,67 @@
+// The column type a property gets in each SQL dialect, from its logical type and options
+// (maxLength → varchar(n), decimal(p,s) physical types → numeric(p,s), i16/i64 formats → sizes).
+import { logicalFromSqlType } from '../import/sql-types.js';
+import type { OdcsProperty } from '../import/odcs-shapes.js';
+import { decimalOf, optionsOf, propertiesOf } from './contract-objects.js';
+
+export type SqlDialect = 'postgres' | 'snowflake' | 'bigquery';
+export const SQL_DIALECTS: readonly SqlDialect[] = ['postgres', 'snowflake', 'bigquery'];
+
+export function sqlType(property: OdcsProperty, dialect: SqlDialect): string {
+  // A physical type written for PostgreSQL that agrees with the logical type is the most exact answer.
+  if (dialect === 'postgres' && typeof property.physicalType === 'string' && agrees(property.physicalType, property)) return property.physicalType;
+  const o = optionsOf(property);
+  const decimal = decimalOf(property.physicalType);
+  switch (property.logicalType) {
+    case 'string': {
+      const max = typeof o.maxLength === 'number' ? o.maxLength : undefined;
+      if (o.format === 'binary' || o.format === 'byte') return { postgres: 'bytea', snowflake: 'BINARY', bigquery: 'BYTES' }[dialect];
+      if (o.format === 'uuid' && dialect === 'postgres') return 'uuid';
+      if (dialect === 'postgres') return max !== undefined ? `varchar(${max})` : 'text';
+      if (dialect === 'snowflake') return max !== undefined ? `VARCHAR(${max})` : 'VARCHAR';
+      return max !== undefined ? `STRING(${max})` : 'STRING';
+    }
+    case 'integer': {
+      const format = String(o.format ?? '');
+      if (dialect === 'bigquery') return 'INT64';
+      if (dialect === 'snowflake') return 'INTEGER';
+      return ['i8', 'i16', 'u8'].includes(format) ? 'smallint' : ['i64', 'u32', 'u64', 'i128', 'u128'].includes(format) ? 'bigint' : 'integer';
+    }
+    case 'number':
+      if (decimal) return { postgres: `numeric(${decimal.precision},${decimal.scale})`, snowflake: `NUMBER(${decimal.precision},${decimal.scale})`, bigquery: decimal.precision > 38 ? `BIGNUMERIC(${decimal.precision},${decimal.scale})` : `NUMERIC(${decimal.precision},${decimal.scale})` }[dialect];
+      if (o.format === 'f32') return { postgres: 'real', snowflake: 'FLOAT', bigquery: 'FLOAT64' }[dialect];
+      return { postgres: 'double precision', snowflake: 'FLOAT', bigquery: 'FLOAT64' }[dialect];
+    case 'boolean':
+      return { postgres: 'boolean', snowflake: 'BOOLEAN', bigquery: 'BOOL' }[dialect];
+    case 'date':
+      return { postgres: 'date', snowflake: 'DATE', bigquery: 'DATE' }[dialect];
+    case 'timestamp':
+      if (o.timezone === true) return { postgres: 'timestamptz', snowflake: 'TIMESTAMP_TZ', bigquery: 'TIMESTAMP' }[dialect];
+      return { postgres: 'timestamp', snowflake: 'TIMESTAMP_NTZ', bigquery: 'DATETIME' }[dialect];
+    case 'time':
+      return { postgres: 'time', snowflake: 'TIME', bigquery: 'TIME' }[dialect];
+    case 'object':
+      if (dialect === 'bigquery') {
+        const props = propertiesOf(property);
+        return props.length > 0 ? `STRUCT<${props.map((p) => `${p.name} ${sqlType(p, dialect)}`).join(', ')}>` : 'JSON';
+      }
+      return dialect === 'postgres' ? 'jsonb' : 'OBJECT';
+    case 'array': {
+      const items = property.items;
+      if (dialect === 'snowflake') return 'ARRAY';
+      if (dialect === 'bigquery') return `ARRAY<${items ? sqlType(items, dialect) : 'STRING'}>`;
+      if (!items || items.logicalType === 'object' || items.logicalType === 'array') return 'jsonb';
+      return `${sqlType(items, dialect)}[]`;
+    }
+    default:
+      return { postgres: 'text', snowflake: 'VARCHAR', bigquery: 'STRING' }[dialect];
+  }
+}
+
+function agrees(physicalType: string, property: OdcsProperty): boolean {
+  const mapped = logicalFromSqlType(physicalType);
+  if (!mapped.logicalType) return false;
+  if (mapped.logicalType === property.logicalType) return true;
+  // NUMBER(p,0)-style types read back as integers; a decimal with scale 0 still fits a number property.
+  return mapped.logicalType === 'integer' && property.logicalType === 'number' && decimalOf(physicalType) !== undefined;
+}
