@@ -45,7 +45,11 @@ export function importSqlDdl(text: string, options: ImportOptions): ImportResult
   }
   for (const { ast, statement } of comments) applyComment(ast, statement, tables, notes);
   if (tables.size === 0) throw new ImportError('no CREATE TABLE statement found: nothing to import', { file: options.file, line: 1, column: 1 });
-  const objects = [...tables.values()].map((t) => t.object);
+  // Properties are laid out last, once COMMENT ON statements have added their descriptions.
+  const objects = [...tables.values()].map(({ object, columns }) => {
+    const { name, physicalType, description, ...rest } = object;
+    return { name, physicalType, ...(description ? { description } : {}), properties: [...columns.values()].map(order), ...rest } as OdcsObject;
+  });
   const contract = contractFrame(options, { name: objects.length === 1 ? objects[0].name : baseName(options.file) }, objects);
   return { contract, notes };
 }
@@ -100,7 +104,6 @@ function readTable(ast: Ast, statement: SqlStatement, notes: ImportNote[]): Tabl
       property.required = true;
     });
   }
-  object.properties = [...columns.values()].map(order);
   return { object, columns, statement };
 }
 
