@@ -1,0 +1,100 @@
+// A contracts/ tree -> Mesh: mesh.yaml, <domain>/domain.yaml, every *.odcs.yaml and *.odps.yaml, CODEOWNERS.
+import { existsSync, promises as fs, statSync } from 'node:fs';
+import path from 'node:path';
+import { compareFindings, type Finding } from '../finding.js';
+import type { LoadedDocument, LoadResult } from '../model/document.js';
+import type { Mesh } from '../model/mesh.js';
+import { loadFile, yamlFilesUnder } from './load-files.js';
+import type { LoadOptions } from './options.js';
+import { displayPath } from './paths.js';
+
+/** Where GitHub looks for CODEOWNERS, in the order it looks (the first one found is used). */
+export const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
+
+const CONTRACT = /\.odcs\.ya?ml$/;
+const PRODUCT = /\.odps\.ya?ml$/;
+const CONCURRENCY = 16;
+
+/** Which files of a contracts/ tree belong to the mesh (fragments under _shared/ come in through $ref only). */
+export function isMeshFile(contractsDir: string, absPath: string): boolean {
+  const rel = path.relative(contractsDir, absPath).split(path.sep);
+  const base = rel[rel.length - 1];
+  if (rel.length === 1 && (base === 'mesh.yaml' || base === 'mesh.yml')) return true;
+  if (rel.length === 2 && (base === 'domain.yaml' || base === 'domain.yml') && !rel[0].startsWith('_')) return true;
+  if (rel.some((part) => part === '_shared')) return false;
+  return CONTRACT.test(base) || PRODUCT.test(base);
+}
+
+export async function loadMesh(contractsDir: string, options: LoadOptions): Promise<{ mesh: Mesh; result: LoadResult }> {
+  const dir = path.resolve(options.cwd, contractsDir);
+  const findings: Finding[] = [];
+  const mesh: Mesh = { root: options.root, contractsDir: dir, domains: new Map(), contracts: [], products: [] };
+
+  let files: string[] = [];
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a directory');
+    files = (await yamlFilesUnder(dir)).filter((file) => isMeshFile(dir, file));
+  } catch (error) {
+    findings.push({
+      file: displayPath(dir, options.cwd),
+      line: 1,
+      column: 1,
+      rule: 'load/unreadable',
+      severity: 'error',
+      message: `cannot read the contracts directory ${displayPath(dir, options.cwd)}: ${(error as { code?: string }).code === 'ENOENT' ? 'no such directory' : (error as Error).message}`,
+      fix: 'Pass the path of the contracts/ directory.',
+    });
+  }
+
+  const documents: LoadedDocument[] = [];
+  let next = 0;
+  const loaded = new Array<Awaited<ReturnType<typeof loadFile>>>(files.length);
+  await Promise.all(
+    Array.from({ length: Math.min(CONCURRENCY, files.length) }, async () => {
+      while (next < files.length) {
+        const i = next++;
+        loaded[i] = await loadFile(files[i], options);
+      }
+    }),
+  );
+  for (let i = 0; i < files.length; i++) {
+    const { document, findings: fileFindings } = loaded[i];
+    findings.push(...fileFindings);
+    if (!document) continue;
+    documents.push(document);
+    const rel = path.relative(dir, files[i]).split(path.sep);
+    const base = rel[rel.length - 1];
+    if (rel.length === 1 && /^mesh\.ya?ml$/.test(base)) mesh.policy = document;
+    else if (rel.length === 2 && /^domain\.ya?ml$/.test(base)) mesh.domains.set(rel[0], document);
+    else if (CONTRACT.test(base)) mesh.contracts.push(document);
+    else if (PRODUCT.test(base)) mesh.products.push(document);
+  }
+
+  for (const location of CODEOWNERS_LOCATIONS) {
+    const absPath = path.join(options.root, location);
+    try {
+      const stat = await fs.stat(absPath);
+      if (!stat.isFile()) continue;
+      if (stat.size > (options.maxFileBytes ?? 5 * 1024 * 1024)) {
+        findings.push({ file: displayPath(absPath, options.cwd), line: 1, column: 1, rule: 'load/file-too-large', severity: 'error', message: `CODEOWNERS is ${stat.size} bytes, over the size limit`, fix: 'Shorten CODEOWNERS.' });
+        break;
+      }
+      mesh.codeowners = { file: location, absPath, text: await fs.readFile(absPath, 'utf8') };
+      break;
+    } catch {
+      continue;
+    }
+  }
+
+  findings.sort(compareFindings);
+  return { mesh, result: { documents, findings, files: files.length } };
+}
+
+/** The nearest ancestor of `startDir` (itself included) that contains `.git`; `startDir` when there is none. */
+export function findRepoRoot(startDir: string): string {
+  const start = path.resolve(startDir);
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, '.git'))) return dir;
+    if (path.dirname(dir) === dir) return start;
+  }
+}
