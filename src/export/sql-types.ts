@@ -50,7 +50,8 @@ export function sqlType(property: OdcsProperty, dialect: SqlDialect): string {
       const items = property.items;
       if (dialect === 'snowflake') return 'ARRAY';
       if (dialect === 'bigquery') return `ARRAY<${items ? sqlType(items, dialect) : 'STRING'}>`;
-      if (!items || items.logicalType === 'object' || items.logicalType === 'array') return 'jsonb';
+      if (!items || items.logicalType === 'array') return 'jsonb';
+      if (items.logicalType === 'object') return 'jsonb[]';
       return `${sqlType(items, dialect)}[]`;
     }
     default:

@@ -6,6 +6,7 @@ import sqlParser from 'node-sql-parser';
 import { baseName, contractFrame } from './contract-base.js';
 import type { LogicalType, OdcsObject, OdcsProperty, OdcsQuality } from './odcs-shapes.js';
 import { splitStatements, type SqlStatement } from './sql-statements.js';
+import { logicalFromSqlType } from './sql-types.js';
 import { ImportError, type ImportNote, type ImportOptions, type ImportResult } from './types.js';
 
 type Ast = Record<string, any>; // node-sql-parser's AST is loosely typed; read defensively.
@@ -31,15 +32,16 @@ export function importSqlDdl(text: string, options: ImportOptions): ImportResult
       continue;
     }
     let ast: Ast;
+    const { text: parsable, arrays } = isCreateTable ? maskArrayTypes(statement.text) : { text: statement.text, arrays: new Map<string, string>() };
     try {
-      const parsed = parser.astify(statement.text, { database: 'PostgresQL' });
+      const parsed = parser.astify(parsable, { database: 'PostgresQL' });
       ast = (Array.isArray(parsed) ? parsed[0] : parsed) as Ast;
     } catch (err) {
       throw syntaxError(err, statement, options.file);
     }
     if (isComment) comments.push({ ast, statement });
     else {
-      const table = readTable(ast, statement, notes);
+      const table = readTable(ast, statement, notes, arrays);
       tables.set(table.object.name, table);
     }
   }
@@ -54,7 +56,22 @@ export function importSqlDdl(text: string, options: ImportOptions): ImportResult
   return { contract, notes };
 }
 
-function readTable(ast: Ast, statement: SqlStatement, notes: ImportNote[]): Table {
+/**
+ * The SQL parser reads `integer[]` but not `uuid[]`, `jsonb[]`, `date[]`...: such array columns are
+ * parsed as `text[]` (same length, so error positions stay right) and their real element type is
+ * remembered by column name.
+ */
+function maskArrayTypes(sql: string): { text: string; arrays: Map<string, string> } {
+  const arrays = new Map<string, string>();
+  const text = sql.replace(/([(,]\s*)("[^"]+"|[A-Za-z_][\w$]*)(\s+)([A-Za-z][A-Za-z0-9_ ]*?(?:\(\s*\d+\s*(?:,\s*\d+\s*)?\))?)(\s*\[\s*\])/g, (match, pre: string, column: string, space: string, type: string, brackets: string) => {
+    if (type.length < 4 || /^(?:integer|int|bigint|smallint|numeric|decimal|double precision|real|text|varchar|character varying)\b/i.test(type)) return match;
+    arrays.set(column.replace(/^"|"$/g, ''), type.trim());
+    return `${pre}${column}${space}${' '.repeat(type.length - 4)}text${brackets}`;
+  });
+  return { text, arrays };
+}
+
+function readTable(ast: Ast, statement: SqlStatement, notes: ImportNote[], arrays: Map<string, string>): Table {
   const ref = (ast.table as Ast[] | undefined)?.[0] ?? {};
   const name = String(ref.table);
   const object: OdcsObject = { name, physicalType: 'table' };
@@ -66,7 +83,8 @@ function readTable(ast: Ast, statement: SqlStatement, notes: ImportNote[]): Tabl
   for (const def of (ast.create_definitions ?? []) as Ast[]) {
     if (def.resource === 'column') {
       const column = columnName(def.column);
-      const property = columnProperty(column, def.definition ?? {}, (m) => notes.push({ at: where(column), message: m }));
+      const masked = arrays.get(column);
+      const property = masked ? maskedArrayProperty(column, masked) : columnProperty(column, def.definition ?? {}, (m) => notes.push({ at: where(column), message: m }));
       if (def.nullable?.type === 'not null') property.required = true;
       if (def.primary_key) keys.push([column]);
       if (def.unique) property.unique = true;
@@ -138,7 +156,7 @@ interface ColumnType {
 function columnProperty(name: string, definition: Ast, note: (message: string) => void): OdcsProperty {
   const physicalType = physicalTypeOf(definition);
   const base = String(definition.dataType ?? '').toUpperCase();
-  const array = /\[\]$/.test(base) || definition.dataType === 'ARRAY';
+  const array = /\[\]$/.test(base) || definition.dataType === 'ARRAY' || definition.array !== undefined;
   const element = base.replace(/(\[\])+$/, '');
   const mapped = mapType(element, definition, note);
   const property: OdcsProperty = { name };
@@ -152,6 +170,14 @@ function columnProperty(name: string, definition: Ast, note: (message: string) =
   }
   property.physicalType = physicalType;
   return property;
+}
+
+function maskedArrayProperty(name: string, elementType: string): OdcsProperty {
+  const element = logicalFromSqlType(elementType);
+  const items: OdcsProperty = {};
+  if (element.logicalType) items.logicalType = element.logicalType;
+  if (element.logicalTypeOptions) items.logicalTypeOptions = element.logicalTypeOptions;
+  return { name, logicalType: 'array', items, physicalType: `${elementType.toLowerCase().replace(/\s+/g, ' ')}[]` };
 }
 
 function mapType(type: string, definition: Ast, note: (message: string) => void): ColumnType {
@@ -225,7 +251,8 @@ function physicalTypeOf(definition: Ast): string {
   let text = String(definition.dataType ?? '').toLowerCase();
   if (typeof definition.length === 'number') text += typeof definition.scale === 'number' ? `(${definition.length},${definition.scale})` : `(${definition.length})`;
   const suffix = ((definition.suffix ?? []) as unknown[]).filter((s) => typeof s === 'string').join(' ').toLowerCase();
-  return suffix ? `${text} ${suffix}` : text;
+  const full = suffix ? `${text} ${suffix}` : text;
+  return definition.array !== undefined && !full.endsWith('[]') ? `${full}${'[]'.repeat(Number(definition.array.dimension) || 1)}` : full;
 }
 
 function columnName(ref: Ast): string {

@@ -55,6 +55,18 @@ describe('contract frame', () => {
   });
 });
 
+describe('PostgreSQL array columns', () => {
+  it('reads arrays of any element type, including ones the SQL parser cannot spell (uuid[], date[], jsonb[])', () => {
+    const { contract } = importSqlDdl('CREATE TABLE t (a uuid[] NOT NULL, "b c" date [], d integer[], e jsonb[])', { file: 'x.sql' });
+    expect(contract.schema?.[0].properties).toEqual([
+      { name: 'a', logicalType: 'array', physicalType: 'uuid[]', required: true, items: { logicalType: 'string', logicalTypeOptions: { format: 'uuid' } } },
+      { name: 'b c', logicalType: 'array', physicalType: 'date[]', items: { logicalType: 'date' } },
+      { name: 'd', logicalType: 'array', physicalType: 'integer[]', items: { logicalType: 'integer', logicalTypeOptions: { format: 'i32' } } },
+      { name: 'e', logicalType: 'array', physicalType: 'jsonb[]', items: { logicalType: 'object' } },
+    ]);
+  });
+});
+
 describe('notes report what the target cannot carry', () => {
   it('JSON Schema: default values are reported as dropped, with their path', () => {
     const { notes } = run(importJsonSchema, 'customer.schema.json');
