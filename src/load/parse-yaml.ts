@@ -139,6 +139,21 @@ function explainFailure(text: string, error: unknown, limits: Limits): LoadProbl
   } catch {
     problems = [];
   }
+  // Duplicate keys and extra documents: the `yaml` package knows both places. Other syntax errors:
+  // js-yaml decided to reject the file, and its mark points where it stopped (e.g. the badly indented key).
+  const structural = problems.filter((p) => p.rule !== 'load/yaml-syntax');
+  if (structural.length > 0) return structural;
+  if (mark && !/single document/.test(reason)) {
+    return [
+      {
+        rule: 'load/yaml-syntax',
+        message: `YAML syntax error: ${reason}`,
+        fix: 'Fix the YAML syntax at this position (indentation, quoting, brackets).',
+        line: mark.line + 1,
+        column: mark.column + 1,
+      },
+    ];
+  }
   if (problems.length > 0) return problems;
   if (/single document/.test(reason)) {
     return [
