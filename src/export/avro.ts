@@ -4,7 +4,7 @@
 // Lost on the way (Avro cannot say them): length/range/pattern constraints, keys, uniqueness,
 // classification, tags, quality rules other than valid values.
 import { validValuesOf, type OdcsContract, type OdcsObject, type OdcsProperty } from '../import/odcs-shapes.js';
-import { decimalOf, optionsOf, propertiesOf, selectObjects } from './contract-objects.js';
+import { decimalOf, optionsOf, physicalNameOf, propertiesOf, selectObjects } from './contract-objects.js';
 
 export interface AvroExportOptions {
   /** Export only this schema object. */
@@ -36,7 +36,7 @@ function record(object: OdcsObject | OdcsProperty, namespace: string | undefined
 
 function field(property: OdcsProperty, recordName: string, names: Set<string>): Record<string, unknown> {
   const type = typeOf(property, recordName, names);
-  const out: Record<string, unknown> = { name: avroName(String(property.name)) };
+  const out: Record<string, unknown> = { name: avroName(physicalNameOf(property)) };
   if (typeof property.description === 'string') out.doc = property.description;
   if (property.required === true) out.type = type;
   else {

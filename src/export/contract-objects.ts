@@ -67,3 +67,17 @@ export function foreignKeysOf(property: OdcsProperty): { table: string; column: 
 export function optionsOf(property: OdcsProperty): Record<string, unknown> {
   return isRecord(property.logicalTypeOptions) ? property.logicalTypeOptions : {};
 }
+
+/** The name a property has in the physical system (a column, an Avro field): physicalName, else name. */
+export function physicalNameOf(property: OdcsProperty): string {
+  return String(property.physicalName ?? property.name);
+}
+
+/** Physical names for a list of logical property names of an object (unknown names unchanged). */
+export function physicalNames(object: OdcsObject, names: string[]): string[] {
+  const props = propertiesOf(object);
+  return names.map((n) => {
+    const p = props.find((q) => q.name === n);
+    return p ? physicalNameOf(p) : n;
+  });
+}

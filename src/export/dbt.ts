@@ -6,7 +6,7 @@
 // foreign-key relationships → relationships, custom rules with engine dbt → the test they name.
 import { stringify } from 'yaml';
 import { isRecord, validValuesOf, type OdcsContract, type OdcsObject, type OdcsProperty, type OdcsQuality } from '../import/odcs-shapes.js';
-import { foreignKeysOf, primaryKeyOf, propertiesOf, selectObjects, uniqueCombinationsOf } from './contract-objects.js';
+import { foreignKeysOf, physicalNameOf, physicalNames, primaryKeyOf, propertiesOf, selectObjects, uniqueCombinationsOf } from './contract-objects.js';
 import { sqlType, type SqlDialect } from './sql-types.js';
 
 export interface DbtExportOptions {
@@ -30,12 +30,12 @@ function model(object: OdcsObject, dialect: SqlDialect): Record<string, unknown>
   const config: Record<string, unknown> = { contract: { enforced: true } };
   if (object.physicalType === 'view' || object.physicalType === 'table') config.materialized = object.physicalType;
   out.config = config;
-  const key = primaryKeyOf(object);
-  out.columns = propertiesOf(object).map((p) => column(p, dialect, key.length === 1 && key[0] === p.name));
+  const key = physicalNames(object, primaryKeyOf(object));
+  out.columns = propertiesOf(object).map((p) => column(p, dialect, key.length === 1 && key[0] === physicalNameOf(p)));
   const constraints: Record<string, unknown>[] = [];
   if (key.length > 1) constraints.push({ type: 'primary_key', columns: key });
   if (constraints.length > 0) out.constraints = constraints;
-  const tests: DbtTestEntry[] = uniqueCombinationsOf(object).map((combo) => ({ 'dbt_utils.unique_combination_of_columns': { combination_of_columns: combo } }));
+  const tests: DbtTestEntry[] = uniqueCombinationsOf(object).map((c) => physicalNames(object, c)).map((combo) => ({ 'dbt_utils.unique_combination_of_columns': { combination_of_columns: combo } }));
   for (const q of qualityOf(object)) {
     const t = customTest(q);
     if (t) tests.push(t);
@@ -45,7 +45,7 @@ function model(object: OdcsObject, dialect: SqlDialect): Record<string, unknown>
 }
 
 function column(property: OdcsProperty, dialect: SqlDialect, soleKey: boolean): Record<string, unknown> {
-  const out: Record<string, unknown> = { name: property.name };
+  const out: Record<string, unknown> = { name: physicalNameOf(property) };
   if (typeof property.description === 'string') out.description = property.description;
   out.data_type = sqlType(property, dialect);
   const constraints: Record<string, unknown>[] = [];

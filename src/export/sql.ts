@@ -3,7 +3,7 @@
 // properties → a UNIQUE constraint, foreign-key relationships → REFERENCES, descriptions →
 // comments. Tables are qualified with the schema (dataset) of a matching server, if any.
 import { isRecord, type OdcsContract, type OdcsObject, type OdcsProperty } from '../import/odcs-shapes.js';
-import { foreignKeysOf, primaryKeyOf, propertiesOf, selectObjects, uniqueCombinationsOf } from './contract-objects.js';
+import { foreignKeysOf, physicalNameOf, physicalNames, primaryKeyOf, propertiesOf, selectObjects, uniqueCombinationsOf } from './contract-objects.js';
 import { sqlType, type SqlDialect } from './sql-types.js';
 
 export interface SqlExportOptions {
@@ -35,10 +35,10 @@ function createTable(object: OdcsObject, dialect: SqlDialect, container: string 
   const tableName = String(object.physicalName ?? object.name);
   const table = [container, tableName].filter(Boolean).map((part) => (part as string).split('.').map((p) => ident(p, dialect)).join('.')).join('.');
   const properties = propertiesOf(object);
-  const key = primaryKeyOf(object);
-  const lines: string[] = properties.map((p) => column(p, dialect, key.length === 1 && key[0] === p.name));
+  const key = physicalNames(object, primaryKeyOf(object));
+  const lines: string[] = properties.map((p) => column(p, dialect, key.length === 1 && key[0] === physicalNameOf(p)));
   if (key.length > 1 || (dialect === 'bigquery' && key.length === 1)) lines.push(dialect === 'bigquery' ? `PRIMARY KEY (${key.map((k) => ident(k, dialect)).join(', ')}) NOT ENFORCED` : `PRIMARY KEY (${key.map((k) => ident(k, dialect)).join(', ')})`);
-  if (dialect !== 'bigquery') for (const combo of uniqueCombinationsOf(object)) lines.push(`UNIQUE (${combo.map((c) => ident(c, dialect)).join(', ')})`);
+  if (dialect !== 'bigquery') for (const combo of uniqueCombinationsOf(object).map((c) => physicalNames(object, c))) lines.push(`UNIQUE (${combo.map((c) => ident(c, dialect)).join(', ')})`);
   const options: string[] = [];
   if (typeof object.description === 'string') {
     if (dialect === 'snowflake') options.push(`COMMENT = ${quote(object.description)}`);
@@ -47,13 +47,13 @@ function createTable(object: OdcsObject, dialect: SqlDialect, container: string 
   let sql = `CREATE TABLE ${table} (\n${lines.map((l) => `  ${l}`).join(',\n')}\n)${options.length ? ` ${options.join(' ')}` : ''};\n`;
   if (dialect === 'postgres') {
     if (typeof object.description === 'string') sql += `COMMENT ON TABLE ${table} IS ${quote(object.description)};\n`;
-    for (const p of properties) if (typeof p.description === 'string') sql += `COMMENT ON COLUMN ${table}.${ident(String(p.name), dialect)} IS ${quote(p.description)};\n`;
+    for (const p of properties) if (typeof p.description === 'string') sql += `COMMENT ON COLUMN ${table}.${ident(physicalNameOf(p), dialect)} IS ${quote(p.description)};\n`;
   }
   return sql;
 }
 
 function column(property: OdcsProperty, dialect: SqlDialect, soleKey: boolean): string {
-  let line = `${ident(String(property.name), dialect)} ${sqlType(property, dialect)}`;
+  let line = `${ident(physicalNameOf(property), dialect)} ${sqlType(property, dialect)}`;
   if (property.required === true || soleKey) line += ' NOT NULL';
   if (soleKey) line += dialect === 'bigquery' ? '' : ' PRIMARY KEY';
   if (property.unique === true && !soleKey && dialect !== 'bigquery') line += ' UNIQUE';

@@ -1,0 +1,50 @@
+// Adding a domain's line to CODEOWNERS without disturbing the file: existing lines, comments and
+// order stay as they are; the new `/contracts/<domain>/ <team>` rule goes among the other domain
+// rules in alphabetical order (or after the last contracts rule, or at the end). Because the last
+// matching rule wins, the result is checked: no later rule may take the folder away from the team.
+import { ownersOf, parseCodeowners } from '../ownership/codeowners.js';
+
+export interface CodeownersEdit {
+  text: string;
+  /** False when the file already gives the folder to the team. */
+  changed: boolean;
+  /** 1-based line of the domain's rule in the new text. */
+  line: number;
+  /** Set when the folder would not end up owned by the team (a later rule wins, or another team owns it). */
+  problem?: string;
+}
+
+const DOMAIN_RULE = /^\/?contracts\/([^/\s*]+)\/?\s/;
+
+export function addDomainOwner(text: string, domain: string, team: string, contractsDir = 'contracts'): CodeownersEdit {
+  const pattern = `/${contractsDir}/${domain}/`;
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text === '' ? [] : text.replace(/\r?\n$/, '').split(/\r?\n/);
+  const probe = `${contractsDir}/${domain}/domain.yaml`;
+
+  const existing = lines.findIndex((l) => l.trim().split(/\s+/)[0]?.replace(/^\//, '').replace(/\/$/, '') === `${contractsDir}/${domain}`);
+  if (existing >= 0) {
+    const { owners } = ownersOf(parseCodeowners(text, 'CODEOWNERS'), probe);
+    if (owners.includes(team)) return { text, changed: false, line: existing + 1 };
+    return { text, changed: false, line: existing + 1, problem: `CODEOWNERS line ${existing + 1} already gives ${pattern} to ${owners.join(' ') || 'nobody'}, not ${team}: change that line by hand` };
+  }
+
+  const rule = `${pattern} ${team}`;
+  const domainRules = lines.map((l, i) => ({ i, m: DOMAIN_RULE.exec(`${l.trim()} `) })).filter((x) => x.m && !x.m[1].startsWith('_'));
+  let at: number;
+  if (domainRules.length > 0) {
+    const after = domainRules.find((x) => (x.m as RegExpExecArray)[1] > domain);
+    at = after ? after.i : domainRules[domainRules.length - 1].i + 1;
+  } else {
+    const lastContracts = lines.map((l, i) => ({ l: l.trim(), i })).filter((x) => /^\/?contracts\//.test(x.l)).pop();
+    at = lastContracts ? lastContracts.i + 1 : lines.length;
+  }
+  // A comment directly above the rule we insert before belongs to that rule: insert above the comment block.
+  while (at > 0 && at < lines.length && domainRules.length > 0 && lines[at - 1].trim().startsWith('#') && domainRules.some((x) => x.i === at)) at--;
+  const next = [...lines.slice(0, at), rule, ...lines.slice(at)];
+  const newText = next.join(eol) + eol;
+  const { owners } = ownersOf(parseCodeowners(newText, 'CODEOWNERS'), probe);
+  const edit: CodeownersEdit = { text: newText, changed: true, line: at + 1 };
+  if (!owners.includes(team)) edit.problem = `a later CODEOWNERS rule still decides who owns ${pattern} (owners: ${owners.join(' ') || 'none'}): move the new line ${at + 1} below it`;
+  return edit;
+}
