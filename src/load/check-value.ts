@@ -24,10 +24,22 @@ function pathOf(frame: Frame | undefined): (string | number)[] {
   return path.reverse();
 }
 
-export function checkValue(root: unknown, maxDepth: number): { problems: LoadProblem[]; refs: RefSite[] } {
+export interface CheckResult {
+  problems: LoadProblem[];
+  refs: RefSite[];
+  /** True when the same mapping/sequence object was reached twice (YAML aliases); the walk stops there. */
+  shared: boolean;
+}
+
+/**
+ * Walks the value. With `detectShared`, a collection reached twice means the parser shared it for
+ * an alias: the walk stops at once (before any exponential expansion) and reports `shared`.
+ */
+export function checkValue(root: unknown, maxDepth: number, detectShared = false): CheckResult {
   const problems: LoadProblem[] = [];
   const refs: RefSite[] = [];
-  if (root === null || typeof root !== 'object') return { problems, refs };
+  if (root === null || typeof root !== 'object') return { problems, refs, shared: false };
+  const seen = detectShared ? new Set<object>() : undefined;
   const stack: Frame[] = [{ value: root, depth: 1, parent: undefined, key: '' }];
   let tooDeepReported = false;
   while (stack.length > 0) {
@@ -45,6 +57,10 @@ export function checkValue(root: unknown, maxDepth: number): { problems: LoadPro
       continue;
     }
     const value = frame.value;
+    if (seen) {
+      if (seen.has(value)) return { problems, refs, shared: true };
+      seen.add(value);
+    }
     if (Array.isArray(value)) {
       for (let i = value.length - 1; i >= 0; i--) {
         const child: unknown = value[i];
@@ -69,5 +85,5 @@ export function checkValue(root: unknown, maxDepth: number): { problems: LoadPro
       if (child !== null && typeof child === 'object') stack.push({ value: child, depth: frame.depth + 1, parent: frame, key });
     }
   }
-  return { problems, refs };
+  return { problems, refs, shared: false };
 }

@@ -16,8 +16,6 @@ export interface ParseYamlOptions {
   requireMapping: boolean;
 }
 
-// An anchor (&name) or alias (*name) starts a token: it follows a line start, whitespace or a flow indicator.
-const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][^\s[\]{},]/m;
 // Only blank lines, comments and document markers.
 const NOTHING_BUT_COMMENTS = /^(?:[ \t]*(?:#[^\n]*)?(?:\r?\n|$)|(?:---|\.\.\.)[ \t]*(?:#[^\n]*)?(?:\r?\n|$))*$/;
 
@@ -62,8 +60,17 @@ export function parseYaml(input: string | Uint8Array, limits: Limits, options: P
     );
   }
 
-  const parsed = ANCHOR_OR_ALIAS.test(text) ? parseWithAliases(text, limits) : parseFast(text, limits);
+  // Fast path: js-yaml. It shares one object for all aliases of an anchored collection, so the walk
+  // below notices aliases (a collection reached twice) before expanding anything; such documents are
+  // parsed again with the `yaml` package, which bounds alias expansion (and applies `<<` merge keys).
+  let parsed = parseFast(text, limits);
   if (!parsed.ok) return parsed;
+  let checked = checkValue(parsed.value, limits.maxDepth, text.includes('*'));
+  if (checked.shared) {
+    parsed = parseWithAliases(text, limits);
+    if (!parsed.ok) return parsed;
+    checked = checkValue(parsed.value, limits.maxDepth);
+  }
   const { value } = parsed;
 
   if (options.requireMapping && (value === null || typeof value !== 'object' || Array.isArray(value))) {
@@ -80,7 +87,6 @@ export function parseYaml(input: string | Uint8Array, limits: Limits, options: P
     );
   }
 
-  const checked = checkValue(value, limits.maxDepth);
   if (checked.problems.length > 0) return { ok: false, text, problems: checked.problems };
   return { ok: true, text, value, refs: checked.refs };
 }
