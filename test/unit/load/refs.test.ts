@@ -123,4 +123,24 @@ describe('$ref resolution', () => {
     expect((document?.data.team as { name: string }).name).toBe('sales-team');
     expect(document?.data.other).toEqual({ $ref: 'http://example.com/x' });
   });
+
+  it('merges sibling keys over the referenced mapping', async () => {
+    const text = 'team:\n  $ref: ../_shared/team.yaml#/team\n  name: overridden\n';
+    const { document, findings } = await loadText(text, { absPath: path.join(sales, 'merge.yaml'), file: 'merge.yaml' }, options);
+    expect(findings).toEqual([]);
+    expect(document?.data.team).toMatchObject({ name: 'overridden', members: expect.any(Array) });
+  });
+
+  it('refuses a file: URL like any other URL', async () => {
+    const text = 'team:\n  $ref: file:///etc/passwd\n';
+    const { findings } = await loadText(text, { absPath: path.join(sales, 'f.yaml'), file: 'f.yaml' }, options);
+    expect(findings).toEqual([expect.objectContaining({ rule: 'ref/remote', line: 2, column: 3 })]);
+  });
+
+  it('reports a fragment with its own YAML problem as ref/invalid, naming the fragment position', async () => {
+    const text = 'team:\n  $ref: ../_shared/broken.yaml#/team\n';
+    const { findings } = await loadText(text, { absPath: path.join(sales, 'b.yaml'), file: 'b.yaml' }, options);
+    expect(findings).toEqual([expect.objectContaining({ rule: 'ref/invalid', line: 2, column: 3 })]);
+    expect(findings[0].message).toContain('contracts/_shared/broken.yaml:3:3 duplicate key "name"');
+  });
 });
