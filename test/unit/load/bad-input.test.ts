@@ -65,6 +65,18 @@ describe('loading bad input', () => {
     expect(relaxed.document).toBeDefined();
   });
 
+  it('reports 200,000 nested brackets as too deep instead of overflowing the stack', async () => {
+    const { document, findings } = await loadText(`a: ${'['.repeat(200_000)}`, { absPath: path.join(bad, 'x.yaml'), file: 'x.yaml' }, options);
+    expect(document).toBeUndefined();
+    expect(findings).toEqual([expect.objectContaining({ rule: 'load/too-deep', line: 1 })]);
+  });
+
+  it('applies merge keys (<<) of anchored mappings', async () => {
+    const { document, findings } = await loadText('base: &b {x: 1, y: 2}\nthing:\n  <<: *b\n  y: 3\n', { absPath: path.join(bad, 'x.yaml'), file: 'x.yaml' }, options);
+    expect(findings).toEqual([]);
+    expect(document?.data.thing).toEqual({ x: 1, y: 3 });
+  });
+
   it('reports a __proto__ key and leaves Object.prototype untouched', async () => {
     const { document, findings } = await load('proto-key.yaml');
     expect(document).toBeUndefined();
