@@ -14,7 +14,7 @@ export interface CodeownersEdit {
   problem?: string;
 }
 
-const DOMAIN_RULE = /^\/?contracts\/([^/\s*]+)\/?\s/;
+const DOMAIN_RULE = /^\/?contracts\/([A-Za-z0-9_-]+)\/\s/;
 
 export function addDomainOwner(text: string, domain: string, team: string, contractsDir = 'contracts'): CodeownersEdit {
   const pattern = `/${contractsDir}/${domain}/`;
@@ -29,18 +29,22 @@ export function addDomainOwner(text: string, domain: string, team: string, contr
     return { text, changed: false, line: existing + 1, problem: `CODEOWNERS line ${existing + 1} already gives ${pattern} to ${owners.join(' ') || 'nobody'}, not ${team}: change that line by hand` };
   }
 
-  const rule = `${pattern} ${team}`;
   const domainRules = lines.map((l, i) => ({ i, m: DOMAIN_RULE.exec(`${l.trim()} `) })).filter((x) => x.m && !x.m[1].startsWith('_'));
   let at: number;
   if (domainRules.length > 0) {
-    const after = domainRules.find((x) => (x.m as RegExpExecArray)[1] > domain);
+    // Sorted block: keep it sorted. Otherwise the new domain goes after the last one.
+    const names = domainRules.map((x) => (x.m as RegExpExecArray)[1]);
+    const sorted = names.every((n, k) => k === 0 || names[k - 1] <= n);
+    const after = sorted ? domainRules.find((x) => (x.m as RegExpExecArray)[1] > domain) : undefined;
     at = after ? after.i : domainRules[domainRules.length - 1].i + 1;
   } else {
     const lastContracts = lines.map((l, i) => ({ l: l.trim(), i })).filter((x) => /^\/?contracts\//.test(x.l)).pop();
     at = lastContracts ? lastContracts.i + 1 : lines.length;
   }
-  // A comment directly above the rule we insert before belongs to that rule: insert above the comment block.
-  while (at > 0 && at < lines.length && domainRules.length > 0 && lines[at - 1].trim().startsWith('#') && domainRules.some((x) => x.i === at)) at--;
+  // Line the owners up with the neighbouring rule's owners column, as the file does.
+  const neighbour = domainRules.find((x) => x.i === at) ?? domainRules[domainRules.length - 1];
+  const column = neighbour ? /^(\S+\s+)/.exec(lines[neighbour.i])?.[1].length ?? 0 : 0;
+  const rule = `${pattern.padEnd(Math.max(column - 1, pattern.length))} ${team}`;
   const next = [...lines.slice(0, at), rule, ...lines.slice(at)];
   const newText = next.join(eol) + eol;
   const { owners } = ownersOf(parseCodeowners(newText, 'CODEOWNERS'), probe);

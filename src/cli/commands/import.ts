@@ -7,6 +7,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { slug } from '../../import/contract-base.js';
+import { conformNames, namingConventions } from '../../import/naming.js';
 import { isRecord } from '../../import/odcs-shapes.js';
 import { guessImportFormat, importerFor, IMPORT_FORMATS } from '../../import/registry.js';
 import { ImportError } from '../../import/types.js';
@@ -77,7 +78,11 @@ async function importCommand(source: string, flags: ImportFlags, ctx: CliContext
     }
     throw err;
   }
-  let contract = result.contract as Record<string, unknown>;
+  const meshFile = path.join(contractsDir, 'mesh.yaml');
+  const mesh = existsSync(meshFile) ? (parseYamlSafe(await readFile(meshFile, 'utf8')) ?? undefined) : undefined;
+  const conformed = conformNames(result.contract, namingConventions(mesh));
+  for (const r of conformed.renamed) ctx.stderr(`note: ${r.path}: "${r.from}" renamed "${r.to}" (mesh naming convention); the source name is kept as physicalName\n`);
+  let contract = conformed.contract as Record<string, unknown>;
   if (domain) {
     if (contract.team !== undefined && domain.team) ctx.stderr(`note: team "${JSON.stringify(contract.team)}" from the source replaced by the domain's team ${domain.team}\n`);
     if (domain.team) delete contract.team;
@@ -116,6 +121,15 @@ async function loadDomain(contractsDir: string, domain: string): Promise<DomainI
     throw new UsageError(`${path.relative(process.cwd(), file)}: cannot be parsed: ${(err as Error).message.split('\n')[0]}`);
   }
   return readDomainInfo(domain, isRecord(data) ? data : undefined);
+}
+
+function parseYamlSafe(text: string): Record<string, unknown> | undefined {
+  try {
+    const data: unknown = parseYaml(text);
+    return isRecord(data) ? data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function readSource(abs: string, shown: string): Promise<string> {
