@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
-import Ajv2019 from 'ajv/dist/2019.js';
-import addFormats from 'ajv-formats';
+import { Ajv } from 'ajv';
+import { Ajv2019 } from 'ajv/dist/2019.js';
+import addFormatsModule from 'ajv-formats';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
