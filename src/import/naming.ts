@@ -14,7 +14,7 @@ export function namingConventions(policy: Record<string, unknown> | undefined): 
   const naming = isRecord(policy?.naming) ? policy.naming : {};
   const out: NamingConventions = {};
   for (const key of ['contractName', 'schemaObject', 'property'] as const) {
-    const source = naming[key];
+    const source = key === 'schemaObject' ? (naming.object ?? naming.schemaObject) : naming[key];
     if (typeof source !== 'string') continue;
     try {
       out[key] = new RegExp(`^(?:${source.replace(/^\^/, '').replace(/\$$/, '')})$`, 'u');

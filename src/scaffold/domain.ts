@@ -20,9 +20,8 @@ export function domainDocument(input: DomainInput): Record<string, unknown> {
     apiVersion: 'mesh/v1',
     kind: 'Domain',
     name: input.name,
-    title,
     description: input.description ?? `TODO: what the ${title} domain covers and which systems it is the record of.`,
-    owner: input.team,
+    team: input.team,
     tier: input.tier,
     support: [
       {
