@@ -4,11 +4,13 @@ import type { Command } from 'commander';
 import { readFile, readdir, rename, writeFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { loadMesh } from '../../load/load-mesh.js';
+import { domainOf } from '../../model/mesh.js';
+import { ownersOf, parseCodeowners } from '../../ownership/codeowners.js';
 import { UsageError, parseFormat, type CliContext } from '../context.js';
 import { evaluateSlos, unmatchedObservations } from '../../slo/evaluate.js';
 import { sloFindings, type SloContract } from '../../slo/declared.js';
-import { dbtSourceMapping, isRecord } from '../../slo/dbt-mapping.js';
+import { dbtSourceMapping } from '../../slo/dbt-mapping.js';
 import { parseObservations } from '../../slo/parse-observations.js';
 import type { Observation } from '../../slo/observations.js';
 import { formatStatusText } from '../../slo/format-status.js';
@@ -133,7 +135,7 @@ async function evaluateCommand(opts: EvaluateFlags, ctx: CliContext): Promise<vo
 
   const root = path.resolve(ctx.cwd, opts.root);
   const contractsDir = path.resolve(ctx.cwd, opts.contracts);
-  const { contracts, policy, warnings } = await loadContracts(contractsDir, root);
+  const { contracts, policy, warnings } = await loadContracts(contractsDir, root, ctx.cwd);
   const mapping = dbtSourceMapping(contracts, policy);
   for (const p of mapping.problems) warnings.push(`${p.file}: ${p.message}`);
 
@@ -207,36 +209,28 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Reads the contracts (*.odcs.yaml) and mesh.yaml of a contracts directory. */
-async function loadContracts(contractsDir: string, root: string): Promise<{ contracts: SloContract[]; policy?: { file: string; data: Record<string, unknown> }; warnings: string[] }> {
+/**
+ * Loads the mesh with the shared loader (safe YAML, $refs resolved) and turns its contracts into
+ * SLO contracts owned by their CODEOWNERS owners. Documents that do not load are warnings here:
+ * `mesh lint` is where they fail.
+ */
+async function loadContracts(contractsDir: string, root: string, cwd: string): Promise<{ contracts: SloContract[]; policy?: { file: string; data: Record<string, unknown> }; warnings: string[] }> {
   if (!existsSync(contractsDir)) throw new UsageError(`contracts directory ${contractsDir} does not exist (use --contracts)`);
-  const warnings: string[] = [];
-  const contracts: SloContract[] = [];
+  const { mesh, result } = await loadMesh(contractsDir, { root, cwd });
+  const warnings = result.findings.map((f) => `${f.file}:${f.line}:${f.column}: ${f.message} [${f.rule}]`);
+  const codeowners = mesh.codeowners ? parseCodeowners(mesh.codeowners.text, mesh.codeowners.file) : undefined;
   const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
-  const files = (await readdir(contractsDir, { recursive: true })).map(String).filter((f) => /\.odcs\.ya?ml$/i.test(f)).sort();
-  for (const f of files) {
-    const abs = path.join(contractsDir, f);
-    const data = await readYaml(abs, warnings, rel(abs));
-    if (!data) continue;
-    if (typeof data.id !== 'string') {
-      warnings.push(`${rel(abs)}: contract has no id: its SLOs are skipped`);
+  const contracts: SloContract[] = [];
+  for (const doc of mesh.contracts) {
+    const id = doc.data.id;
+    if (typeof id !== 'string') {
+      warnings.push(`${doc.file}: contract has no id: its SLOs are skipped`);
       continue;
     }
-    const parts = f.split(/[\\/]/);
-    contracts.push({ id: data.id, data, file: rel(abs), ...(parts.length > 1 && !parts[0].startsWith('_') ? { domain: parts[0] } : {}) });
+    const domain = domainOf(mesh, doc);
+    const owners = codeowners ? ownersOf(codeowners, rel(doc.absPath)).owners : [];
+    contracts.push({ id, data: doc.data, file: rel(doc.absPath), locate: doc.locate, ...(domain ? { domain } : {}), ...(owners.length ? { owners } : {}) });
   }
-  const meshFile = path.join(contractsDir, 'mesh.yaml');
-  const meshData = existsSync(meshFile) ? await readYaml(meshFile, warnings, rel(meshFile)) : undefined;
-  return { contracts, ...(meshData ? { policy: { file: rel(meshFile), data: meshData } } : {}), warnings };
-}
-
-async function readYaml(abs: string, warnings: string[], file: string): Promise<Record<string, unknown> | undefined> {
-  try {
-    const data: unknown = parseYaml(await readFile(abs, 'utf8'));
-    if (isRecord(data)) return data;
-    warnings.push(`${file}: not a YAML mapping: skipped`);
-  } catch (err) {
-    warnings.push(`${file}: cannot be parsed: ${(err as Error).message.split('\n')[0]}`);
-  }
-  return undefined;
+  contracts.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { contracts, ...(mesh.policy ? { policy: { file: rel(mesh.policy.absPath), data: mesh.policy.data } } : {}), warnings };
 }

@@ -50,6 +50,8 @@ describe('mesh slo evaluate', () => {
     expect(byKey['finance-invoices/latency']).toMatchObject({ status: 'met', observed: '20min' });
     expect(byKey['finance-invoices/frequency'].status).toBe('unknown');
     expect(byKey['sales-orders/latency/orders.loaded_at'].assignees).toEqual(['alice-sales']);
+    expect(byKey['sales-orders/availability'].owners).toEqual(['@acme/sales-data', '@alice-sales']);
+    expect(byKey['finance-invoices/latency'].owners).toEqual(['@acme/finance-data']);
     expect(stderr).toContain('dbt source source.jaffle_shop.raw.customers is not mapped');
     expect(stderr).toContain('[slo/unknown-property]');
   });
