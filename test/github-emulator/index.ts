@@ -2,4 +2,4 @@
 export { startEmulator } from './server.js';
 export type { Emulator, EmulatorOptions, Fault, FaultRule, Faults, RecordedRequest, Violation } from './server.js';
 export { EmulatorState } from './state.js';
-export type { Issue, IssueComment, Label, SimpleUser } from './state.js';
+export type { Issue, IssueComment, Label, PullRequest, SimpleUser } from './state.js';

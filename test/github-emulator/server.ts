@@ -469,5 +469,57 @@ function buildRoutes(state: EmulatorState): Route[] {
     return { status: 201, body: issue };
   });
 
+  const findPull = (repo: Repo, n: string) => repo.pulls.find((p) => String(p.number) === n);
+
+  on('GET', '/repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', ({ repo, params }) => {
+    const pull = findPull(repo, params.pull_number);
+    if (!pull) return notFound();
+    return { status: 200, body: { users: pull.requestedUsers.map((l) => state.user(l)), teams: pull.requestedTeams.map((t) => state.team(repo.owner, t)) } };
+  });
+
+  on('GET', '/repos/{owner}/{repo}/pulls/{pull_number}/files', ({ repo, params, url }) => {
+    const pull = findPull(repo, params.pull_number);
+    if (!pull) return notFound();
+    const web = `${state.htmlUrl}/${repo.owner}/${repo.name}`;
+    const api = `${state.apiUrl()}/repos/${repo.owner}/${repo.name}`;
+    const entries = pull.files.map((f) => {
+      const sha = [...f.filename].reduce((h, ch) => (h * 33 + ch.charCodeAt(0)) % 0xffffffff, 5381).toString(16).padStart(40, '0');
+      return {
+        sha,
+        filename: f.filename,
+        status: f.status,
+        additions: f.status === 'removed' ? 0 : 1,
+        deletions: f.status === 'added' ? 0 : 1,
+        changes: f.status === 'added' || f.status === 'removed' ? 1 : 2,
+        blob_url: `${web}/blob/${pull.headSha}/${f.filename}`,
+        raw_url: `${web}/raw/${pull.headSha}/${f.filename}`,
+        contents_url: `${api}/contents/${f.filename}?ref=${pull.headSha}`,
+        ...(f.previous_filename ? { previous_filename: f.previous_filename } : {}),
+      };
+    });
+    return page(entries, url);
+  });
+
+  on('GET', '/repos/{owner}/{repo}/pulls/{pull_number}/reviews', ({ repo, params, url }) => {
+    const pull = findPull(repo, params.pull_number);
+    if (!pull) return notFound();
+    const api = `${state.apiUrl()}/repos/${repo.owner}/${repo.name}`;
+    const html = `${state.htmlUrl}/${repo.owner}/${repo.name}/pull/${pull.number}`;
+    const reviews = pull.reviews.map((r) => ({
+      id: r.id,
+      node_id: Buffer.from(`017:PullRequestReview${r.id}`).toString('base64'),
+      user: state.user(r.login),
+      body: '',
+      state: r.state,
+      html_url: `${html}#pullrequestreview-${r.id}`,
+      pull_request_url: `${api}/pulls/${pull.number}`,
+      _links: { html: { href: `${html}#pullrequestreview-${r.id}` }, pull_request: { href: `${api}/pulls/${pull.number}` } },
+      submitted_at: r.submitted_at,
+      commit_id: pull.headSha,
+      author_association: 'MEMBER',
+    }));
+    return page(reviews, url);
+  });
+
   return routes;
 }

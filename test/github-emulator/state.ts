@@ -63,6 +63,19 @@ export interface Issue {
   author_association: 'OWNER' | 'MEMBER' | 'COLLABORATOR' | 'CONTRIBUTOR' | 'NONE';
   performed_via_github_app: null;
   reactions: Reactions;
+  /** Present when the issue is a pull request (pull requests are issues in the REST API). */
+  pull_request?: { url: string; html_url: string; diff_url: string; patch_url: string; merged_at: string | null };
+}
+
+/** A pull request's review state the emulator serves (files, requested reviewers, reviews). */
+export interface PullRequest {
+  number: number;
+  headSha: string;
+  files: { filename: string; status: 'added' | 'removed' | 'modified' | 'renamed'; previous_filename?: string }[];
+  requestedUsers: string[];
+  /** Team slugs (without the org). */
+  requestedTeams: string[];
+  reviews: { login: string; state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED'; id: number; submitted_at: string }[];
 }
 
 export interface Reactions {
@@ -101,6 +114,7 @@ export interface Repo {
   issues: Issue[];
   comments: IssueComment[];
   labels: Label[];
+  pulls: PullRequest[];
   nextNumber: number;
 }
 
@@ -131,7 +145,7 @@ export class EmulatorState {
     const key = `${owner}/${name}`.toLowerCase();
     let repo = this.repos.get(key);
     if (!repo) {
-      repo = { owner, name, issues: [], comments: [], labels: [], nextNumber: 1 };
+      repo = { owner, name, issues: [], comments: [], labels: [], pulls: [], nextNumber: 1 };
       for (const [label, color] of [['bug', 'd73a4a'], ['duplicate', 'cfd3d7'], ['enhancement', 'a2eeef']] as const) {
         repo.labels.push(this.makeLabel(repo, label, color, null, true));
       }
@@ -267,6 +281,52 @@ export class EmulatorState {
     issue.comments++;
     issue.updated_at = now;
     return comment;
+  }
+
+  /**
+   * A pull request: an issue with a `pull_request` link (so its comments go through the issue
+   * endpoints, as on GitHub) plus its files, requested reviewers and reviews.
+   */
+  createPullRequest(
+    repo: Repo,
+    input: { title: string; body?: string; headSha?: string; files?: PullRequest['files']; requestedUsers?: string[]; requestedTeams?: string[] },
+  ): { issue: Issue; pull: PullRequest } {
+    const issue = this.createIssue(repo, { title: input.title, body: input.body ?? null });
+    const api = `${this.apiUrl()}/repos/${repo.owner}/${repo.name}`;
+    const html = `${this.htmlUrl}/${repo.owner}/${repo.name}/pull/${issue.number}`;
+    issue.html_url = html;
+    issue.pull_request = { url: `${api}/pulls/${issue.number}`, html_url: html, diff_url: `${html}.diff`, patch_url: `${html}.patch`, merged_at: null };
+    const pull: PullRequest = {
+      number: issue.number,
+      headSha: input.headSha ?? '0'.repeat(40),
+      files: input.files ?? [],
+      requestedUsers: input.requestedUsers ?? [],
+      requestedTeams: input.requestedTeams ?? [],
+      reviews: [],
+    };
+    repo.pulls.push(pull);
+    return { issue, pull };
+  }
+
+  team(owner: string, slug: string) {
+    const id = [...`${owner}/${slug}`].reduce((h, ch) => (h * 31 + ch.charCodeAt(0)) % 10_000_000, 11);
+    const api = this.apiUrl();
+    return {
+      id,
+      node_id: Buffer.from(`04:Team${id}`).toString('base64'),
+      url: `${api}/organizations/1/team/${id}`,
+      html_url: `${this.htmlUrl}/orgs/${owner}/teams/${slug}`,
+      name: slug,
+      slug,
+      description: null,
+      privacy: 'closed',
+      notification_setting: 'notifications_enabled',
+      permission: 'pull',
+      members_url: `${api}/organizations/1/team/${id}/members{/member}`,
+      repositories_url: `${api}/organizations/1/team/${id}/repos`,
+      parent: null,
+      type: 'organization' as const,
+    };
   }
 
   isAssignable(login: string): boolean {

@@ -1,0 +1,61 @@
+// Writes this action's section of the one sticky PR comment. Read-only tokens (pull requests from
+// forks) are expected: a fork PR is not even tried, and a 403/404 on a write is reported as a
+// warning, never as a failure; the annotations and the job summary carry the results then.
+import * as core from '@actions/core';
+import { createGitHubClient, errorMessage, httpStatus, type GitHubClient } from '../../../src/github/client.js';
+import { findMarker } from '../../../src/github/markers.js';
+import { STICKY_KIND, upsertStickyComment } from '../../../src/github/sticky-comment.js';
+import { PR_COMMENT_KEY, parseSections, renderComment, type CommentSection } from '../../../src/pr/comment-sections.js';
+import type { PullRequestInfo } from './pull-request.js';
+
+export type CommentOutcome =
+  | { status: 'created' | 'updated' | 'unchanged'; url: string }
+  | { status: 'skipped'; reason: string };
+
+export interface CommentTarget {
+  pr: PullRequestInfo;
+  token: string;
+  apiUrl: string;
+}
+
+export function clientFor(target: Pick<CommentTarget, 'token' | 'apiUrl'>): GitHubClient {
+  return createGitHubClient({ token: target.token, baseUrl: target.apiUrl, userAgent: 'mesh-contracts-action', log: (m) => core.info(m) });
+}
+
+async function currentBody(octokit: GitHubClient, pr: PullRequestInfo): Promise<string | undefined> {
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 });
+  const mine = comments.filter((c) => findMarker(c.body, STICKY_KIND) === PR_COMMENT_KEY).sort((a, b) => a.id - b.id);
+  return mine[0]?.body ?? undefined;
+}
+
+/**
+ * Replaces this action's section and writes the comment back. The jobs of a workflow run in
+ * parallel, so after writing the comment is read again: when another job's write replaced ours
+ * in between, the merge is redone (up to 3 times).
+ */
+export async function publishSection(section: CommentSection, target: CommentTarget): Promise<CommentOutcome> {
+  const { pr } = target;
+  if (pr.fork) return { status: 'skipped', reason: 'pull request from a fork: the token is read-only, results are in the annotations and the job summary' };
+  const octokit = clientFor(target);
+  try {
+    let outcome: CommentOutcome = { status: 'skipped', reason: 'not written' };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const previous = await currentBody(octokit, pr);
+      const body = renderComment(section, previous);
+      const r = await upsertStickyComment(octokit, { owner: pr.owner, repo: pr.repo, issue_number: pr.number, key: PR_COMMENT_KEY, body });
+      outcome = { status: r.action, url: r.html_url };
+      const after = parseSections(await currentBody(octokit, pr)).find((s) => s.id === section.id);
+      if (after && after.status === section.status && after.body === section.body.trim()) return outcome;
+      await new Promise((resolve) => setTimeout(resolve, 200 + Math.floor(Math.random() * 800)));
+    }
+    return outcome;
+  } catch (error) {
+    const status = httpStatus(error);
+    if (status === 403 || status === 404) {
+      core.warning(`could not write the pull request comment (${errorMessage(error)}): the token is probably read-only (a fork's pull request); results are in the annotations and the job summary`);
+      return { status: 'skipped', reason: `read-only token (HTTP ${status})` };
+    }
+    core.warning(`could not write the pull request comment: ${errorMessage(error)}`);
+    return { status: 'skipped', reason: errorMessage(error) };
+  }
+}

@@ -1,0 +1,71 @@
+// actions/lint: lints the mesh (ODCS conformance + every governance rule) and reports the findings
+// of the files a pull request changes (or of every file, with `scope: all`) as annotations, a job
+// summary and a section of the sticky PR comment.
+import * as core from '@actions/core';
+import { countBySeverity, type Finding } from '../../../src/finding.js';
+import { lintMesh } from '../../../src/lint.js';
+import { countsLine, findingsTable } from '../../../src/pr/markdown.js';
+import { inScope, lintScope, type LintScope } from '../../../src/pr/lint-scope.js';
+import type { SectionStatus } from '../../../src/pr/comment-sections.js';
+import { annotate } from '../../common/src/annotate.js';
+import { publishSection, type CommentOutcome } from '../../common/src/comment.js';
+import { changedFiles } from '../../common/src/git.js';
+import { choice, flag, githubAccess, runAction, text } from '../../common/src/inputs.js';
+import { pullRequestFromEvent } from '../../common/src/pull-request.js';
+import { blobLinker, loadWorkspaceMesh, repoRelative, runUrl, writeSummary } from '../../common/src/workspace.js';
+
+export async function run(): Promise<void> {
+  await runAction(async () => {
+    const contracts = text('contracts', 'contracts');
+    const scopeInput = choice('scope', ['changed', 'all'] as const, 'changed');
+    const failOn = choice('fail-on', ['error', 'warning', 'never'] as const, 'error');
+    const comment = flag('comment', true);
+    const pr = pullRequestFromEvent();
+
+    const { root, mesh, loadFindings, files } = await loadWorkspaceMesh(contracts);
+    const contractsRel = repoRelative(root, contracts);
+    let scope: LintScope = { all: true };
+    if (scopeInput === 'changed' && pr) scope = lintScope(changedFiles(root, pr.baseSha, pr.headSha), contractsRel);
+    const only = (f: { file: string }) => inScope(scope, f.file, contractsRel);
+    const findings: Finding[] = [...loadFindings.filter(only), ...lintMesh(mesh, { only, cwd: root })];
+
+    const n = countBySeverity(findings);
+    const verdict: SectionStatus = failOn !== 'never' && (n.error > 0 || (failOn === 'warning' && n.warning > 0)) ? 'fail' : n.error + n.warning > 0 ? 'warn' : 'pass';
+    const { overflow } = annotate(findings, verdict === 'fail');
+    const checked = scope.all ? `all ${files} files` : `${[...scope.files].length} changed file(s)${scope.domains.size ? ` and every file of ${[...scope.domains].join(', ')}` : ''}`;
+    const link = blobLinker(pr?.headSha ?? process.env.GITHUB_SHA);
+
+    core.setOutput('errors', n.error);
+    core.setOutput('warnings', n.warning);
+    core.setOutput('notices', n.info);
+    core.setOutput('verdict', verdict);
+    core.setOutput('files', files);
+
+    let outcome: CommentOutcome = { status: 'skipped', reason: pr ? 'comment: false' : 'not a pull request' };
+    const sectionBody = [
+      `${countsLine(findings)} in ${checked}${'reason' in scope && scope.reason ? ` (${scope.reason})` : ''}.`,
+      ...(findings.length > 0 ? ['', findingsTable(findings, { maxRows: 20, ...(link ? { link } : {}) })] : []),
+      ...(runUrl() ? ['', `[Workflow run](${runUrl()})`] : []),
+    ].join('\n');
+    if (pr && comment) {
+      const access = githubAccess();
+      outcome = access.token
+        ? await publishSection({ id: 'lint', title: 'Lint', status: verdict, body: sectionBody }, { pr, ...access })
+        : { status: 'skipped', reason: 'no token' };
+    }
+    core.setOutput('comment', outcome.status);
+
+    const summary = [
+      `## Contract lint: ${verdict === 'fail' ? ':x: failed' : verdict === 'warn' ? ':warning: passed with warnings' : ':white_check_mark: passed'}`,
+      '',
+      `${countsLine(findings)} in ${checked}.`,
+      '',
+      findingsTable(findings, { maxRows: 200, ...(link ? { link } : {}) }),
+      ...(overflow.length > 0 ? ['', `${overflow.length} finding(s) are not annotated inline (GitHub shows 10 errors and 10 warnings per step): see the table above.`] : []),
+      ...(outcome.status === 'skipped' && pr ? ['', `_PR comment not written: ${outcome.reason}._`] : []),
+    ].join('\n');
+    await writeSummary(summary + '\n');
+
+    if (verdict === 'fail') core.setFailed(`contract lint: ${countsLine(findings)}`);
+  });
+}

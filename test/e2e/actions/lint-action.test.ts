@@ -1,0 +1,145 @@
+// actions/lint, run as GitHub runs it: annotations on file and line (capped), the job summary,
+// outputs, exit code, and the one sticky PR comment on the local GitHub emulator.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulator, type Emulator } from '../../github-emulator/index.js';
+import { edit, prRepo, runAction, type PrRepo } from './harness.js';
+
+const TOKEN = 'ghs_workflow_token';
+let emulator: Emulator;
+const repos: PrRepo[] = [];
+
+beforeAll(async () => {
+  emulator = await startEmulator({ validate: true, tokens: [TOKEN], viewer: 'github-actions[bot]' });
+});
+afterAll(async () => {
+  await emulator.close();
+});
+afterEach(() => {
+  expect(emulator.violations).toEqual([]);
+  while (repos.length) repos.pop()!.cleanup();
+});
+
+function openPr(title = 'sales: change orders'): number {
+  return emulator.state.createPullRequest(emulator.state.repo('acme', 'data-mesh'), { title }).issue.number;
+}
+
+function track(repo: PrRepo): PrRepo {
+  repos.push(repo);
+  return repo;
+}
+
+const ORDERS = 'contracts/sales/orders.odcs.yaml';
+
+describe('actions/lint on a pull request', () => {
+  it('annotates an unknown ODCS key on its file and line, fails, and writes summary, outputs and one comment', async () => {
+    const repo = track(prRepo((r) => edit(r, ORDERS, /^status: active$/m, 'status: active\ncolour: red')));
+    const number = openPr();
+    const run = await runAction('lint', { cwd: repo.dir, pr: { number, baseSha: repo.baseSha, headSha: repo.headSha }, apiUrl: emulator.url, token: TOKEN });
+
+    expect(run.code).toBe(1);
+    const onOrders = run.annotations.filter((a) => a.file === ORDERS && a.level === 'error');
+    expect(onOrders.length).toBeGreaterThan(0);
+    expect(onOrders.some((a) => a.line === 7 && /colour/.test(a.message))).toBe(true);
+    expect(run.outputs.verdict).toBe('fail');
+    expect(Number(run.outputs.errors)).toBeGreaterThan(0);
+    expect(run.outputs.comment).toBe('created');
+    expect(run.summary).toContain('## Contract lint: :x: failed');
+    expect(run.summary).toContain(`${ORDERS}:7:1`);
+
+    const comments = emulator.state.commentsOf('acme', 'data-mesh', number);
+    expect(comments).toHaveLength(1);
+    expect(comments[0].body).toContain('<!-- mesh-sticky: contracts-pr -->');
+    expect(comments[0].body).toContain('Contract checks: changes needed');
+    expect(comments[0].body).toContain('colour');
+  });
+
+  it('updates the same comment after a fix and marks it resolved (never a second comment)', async () => {
+    const repo = track(prRepo((r) => edit(r, ORDERS, /^status: active$/m, 'status: active\ncolour: red')));
+    const number = openPr();
+    const first = await runAction('lint', { cwd: repo.dir, pr: { number, baseSha: repo.baseSha, headSha: repo.headSha }, apiUrl: emulator.url, token: TOKEN });
+    expect(first.code).toBe(1);
+    const [created] = emulator.state.commentsOf('acme', 'data-mesh', number);
+
+    edit(repo, ORDERS, 'colour: red\n', '');
+    repo.commit('fix');
+    const second = await runAction('lint', { cwd: repo.dir, pr: { number, baseSha: repo.baseSha, headSha: repo.headSha }, apiUrl: emulator.url, token: TOKEN });
+
+    expect(second.code).toBe(0);
+    expect(second.outputs.verdict).toBe('pass');
+    expect(second.outputs.comment).toBe('updated');
+    const comments = emulator.state.commentsOf('acme', 'data-mesh', number);
+    expect(comments.map((c) => c.id)).toEqual([created.id]);
+    expect(comments[0].body).toContain('Resolved: all contract checks pass');
+    expect(comments[0].body).not.toContain('colour');
+  });
+
+  it('reports only the changed files: a clean change in one contract is green', async () => {
+    const repo = track(prRepo((r) => edit(r, ORDERS, 'One row per order, whatever the channel.', 'One row per order, whatever the sales channel.')));
+    const number = openPr();
+    const run = await runAction('lint', { cwd: repo.dir, pr: { number, baseSha: repo.baseSha, headSha: repo.headSha }, apiUrl: emulator.url, token: TOKEN });
+    expect(run.code).toBe(0);
+    expect(run.annotations.filter((a) => a.level === 'error')).toEqual([]);
+    expect(run.outputs).toMatchObject({ verdict: 'pass', errors: '0', comment: 'created' });
+    expect(run.summary).toContain('1 changed file(s)');
+  });
+
+  it('annotates at most 10 errors and lists every finding in the summary', async () => {
+    const keys = Array.from({ length: 14 }, (_, i) => `unknownKey${i}: x`).join('\n');
+    const repo = track(prRepo((r) => edit(r, ORDERS, /^status: active$/m, `status: active\n${keys}`)));
+    const number = openPr();
+    const run = await runAction('lint', { cwd: repo.dir, pr: { number, baseSha: repo.baseSha, headSha: repo.headSha }, apiUrl: emulator.url, token: TOKEN });
+    expect(run.code).toBe(1);
+    const errors = Number(run.outputs.errors);
+    expect(errors).toBeGreaterThan(10);
+    // GitHub displays 10 error annotations per step: 9 findings + the step's failure message.
+    expect(run.annotations.filter((a) => a.level === 'error')).toHaveLength(10);
+    expect(run.annotations.filter((a) => a.level === 'error' && a.file === ORDERS)).toHaveLength(9);
+    expect(run.summary).toContain('are not annotated inline');
+    for (let i = 0; i < 14; i++) expect(run.summary).toContain(`unknownKey${i}`);
+  });
+
+  it('on a fork pull request writes no comment, keeps annotations and summary, and still reports the verdict', async () => {
+    const repo = track(prRepo((r) => edit(r, ORDERS, /^status: active$/m, 'status: active\ncolour: red')));
+    const number = openPr();
+    const before = emulator.requests.length;
+    const run = await runAction('lint', { cwd: repo.dir, event: 'fork', pr: { number, baseSha: repo.baseSha, headSha: repo.headSha }, apiUrl: emulator.url, token: TOKEN });
+    expect(run.code).toBe(1); // the lint errors fail the check, the missing comment does not
+    expect(run.outputs.comment).toBe('skipped');
+    expect(run.summary).toContain('PR comment not written: pull request from a fork');
+    expect(run.annotations.some((a) => a.file === ORDERS)).toBe(true);
+    expect(emulator.requests.slice(before).filter((r) => r.method !== 'GET')).toEqual([]);
+    expect(emulator.state.commentsOf('acme', 'data-mesh', number)).toEqual([]);
+  });
+
+  it('passes with summary only when the API answers 403 to the comment (read-only token)', async () => {
+    const repo = track(prRepo((r) => edit(r, ORDERS, 'One row per order, whatever the channel.', 'One row per order.')));
+    const number = openPr();
+    emulator.state.readOnly = true;
+    try {
+      const run = await runAction('lint', { cwd: repo.dir, pr: { number, baseSha: repo.baseSha, headSha: repo.headSha }, apiUrl: emulator.url, token: TOKEN });
+      expect(run.code).toBe(0);
+      expect(run.outputs).toMatchObject({ verdict: 'pass', comment: 'skipped' });
+      expect(run.annotations.some((a) => a.level === 'warning' && /read-only/.test(a.message))).toBe(true);
+      expect(run.summary).toContain('## Contract lint: :white_check_mark: passed');
+      expect(run.summary).toContain('read-only token (HTTP 403)');
+      expect(emulator.requests.some((r) => r.method === 'POST' && r.status === 403)).toBe(true);
+    } finally {
+      emulator.state.readOnly = false;
+    }
+  });
+
+  it('outside a pull request lints every file and writes no comment', async () => {
+    const repo = track(prRepo(() => {}));
+    const run = await runAction('lint', { cwd: repo.dir, event: 'none', inputs: { scope: 'changed' } });
+    expect(run.code).toBe(0);
+    expect(run.summary).toMatch(/in all \d+ files/);
+    expect(run.outputs.comment).toBe('skipped');
+  });
+
+  it('rejects a bad input value with a message naming the input', async () => {
+    const repo = track(prRepo(() => {}));
+    const run = await runAction('lint', { cwd: repo.dir, event: 'none', inputs: { 'fail-on': 'sometimes' } });
+    expect(run.code).toBe(1);
+    expect(run.annotations).toContainEqual(expect.objectContaining({ level: 'error', message: 'input "fail-on" is "sometimes": use one of error, warning, never' }));
+  });
+});
