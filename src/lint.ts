@@ -13,8 +13,14 @@ import { customProperty, isMapping } from './rules/contract-schema.js';
 import { RULES } from './rules/registry.js';
 import type { ContractContext, MeshContext, Report, Rule } from './rules/rule.js';
 
-/** Rule ids of the ODCS schema check that lint runs first (not in the registry: see src/odcs/validate.ts). */
-export const SCHEMA_RULE_IDS = ['odcs/schema', 'odcs/api-version'] as const;
+/**
+ * The ODCS schema check lint runs first (src/odcs/validate.ts). Not lint rules of the registry, but
+ * their level can be set in mesh.yaml `rules:` like any rule's.
+ */
+export const SCHEMA_CHECKS: readonly { id: string; severity: Severity }[] = [
+  { id: 'odcs/schema', severity: 'error' },
+  { id: 'odcs/api-version', severity: 'error' },
+];
 
 export interface LintOptions {
   /** Run only these rule ids (registry ids and/or `odcs/schema`). Default: all. */
@@ -32,7 +38,7 @@ export function lintMesh(mesh: Mesh, options: LintOptions = {}): Finding[] {
   const selected = options.rules ? new Set(options.rules) : undefined;
   const wanted = (id: string) => !selected || selected.has(id);
   const only = options.only ?? (() => true);
-  const policies = resolveMeshPolicies(mesh, RULES);
+  const policies = resolveMeshPolicies(mesh, [...RULES, ...SCHEMA_CHECKS]);
   const codeowners = mesh.codeowners ? parseCodeowners(mesh.codeowners.text, mesh.codeowners.file) : undefined;
   const domainOfDoc = (doc: LoadedDocument) => domainOf(mesh, doc);
   const findings: Finding[] = [];
@@ -45,10 +51,16 @@ export function lintMesh(mesh: Mesh, options: LintOptions = {}): Finding[] {
 
   for (const doc of mesh.contracts) {
     if (!only(doc)) continue;
-    if (SCHEMA_RULE_IDS.some(wanted)) findings.push(...validateContract(doc).filter((f) => wanted(f.rule)));
     const domain = domainOfDoc(doc);
     const policy = policies.forDomain(domain);
-    const tier = tierOf(doc, domain, mesh);
+    if (SCHEMA_CHECKS.some((c) => wanted(c.id))) {
+      for (const f of validateContract(doc)) {
+        const check = SCHEMA_CHECKS.find((c) => c.id === f.rule);
+        const level = check ? ruleLevel(policy, check) : f.severity;
+        if (wanted(f.rule) && level !== 'off') findings.push({ ...f, severity: level });
+      }
+    }
+    const tier = tierOf(doc, domain, mesh, policies.defaultTier);
     for (const rule of RULES) {
       if (rule.scope !== 'contract' || !wanted(rule.id)) continue;
       const level = ruleLevel(policy, rule);
@@ -113,15 +125,16 @@ function levelFor(policies: MeshPolicies, rule: Rule, domain: string | undefined
 }
 
 /**
- * A contract's tier: its `customProperties` entry `tier`, else the `tier` of its domain.yaml.
+ * A contract's tier: its `customProperties` entry `tier`, else the `tier` of its domain.yaml, else
+ * mesh.yaml `defaultTier`.
  * Returned as a string so it can key mesh.yaml `tiers`.
  */
-export function tierOf(doc: LoadedDocument, domain: string | undefined, mesh: Mesh): string | undefined {
+export function tierOf(doc: LoadedDocument, domain: string | undefined, mesh: Mesh, defaultTier?: string): string | undefined {
   const own = customProperty(doc.data, 'tier');
   if (typeof own === 'string' || typeof own === 'number') return String(own);
   const domainDoc = domain !== undefined ? mesh.domains.get(domain) : undefined;
   const inherited = domainDoc && isMapping(domainDoc.data) ? domainDoc.data.tier : undefined;
-  return typeof inherited === 'string' || typeof inherited === 'number' ? String(inherited) : undefined;
+  return typeof inherited === 'string' || typeof inherited === 'number' ? String(inherited) : defaultTier;
 }
 
 /** A rule that throws on odd input becomes one finding, never a crash of the whole run. */

@@ -10,10 +10,12 @@ import { applyPolicyBlock } from './tighten.js';
 
 export const MESH_POLICY_API_VERSION = 'mesh/v1';
 /** Keys mesh.yaml may hold besides the policy vocabulary. */
-const MESH_FILE_KEYS = ['apiVersion', 'kind', 'name', 'description'];
+const MESH_FILE_KEYS = ['apiVersion', 'kind', 'name', 'description', 'defaultTier', 'breaking', 'slo'];
 
 export interface MeshPolicies {
   global: EffectivePolicy;
+  /** mesh.yaml `defaultTier`: the tier of contracts whose contract and domain declare none. */
+  defaultTier?: string;
   /** Effective policy of a domain (the global one for unknown domains or undefined). */
   forDomain(domain: string | undefined): EffectivePolicy;
   /** Problems in mesh.yaml and the domain.yaml policy blocks, with the document each is in. */
@@ -61,8 +63,13 @@ export function resolveMeshPolicies(mesh: Mesh, rules: readonly RuleDefault[]): 
     for (const problem of [...read.problems, ...applied.problems]) problems.push({ doc, problem });
   }
 
+  const defaultTier = mesh.policy?.data.defaultTier;
+  if (mesh.policy && defaultTier !== undefined && (typeof defaultTier === 'number' || typeof defaultTier === 'string') && global.tiers.size > 0 && !global.tiers.has(String(defaultTier))) {
+    problems.push({ doc: mesh.policy, problem: { kind: 'invalid', path: ['defaultTier'], message: `defaultTier ${JSON.stringify(defaultTier)} is not one of the tiers (${[...global.tiers.keys()].join(', ')})` } });
+  }
   return {
     global,
+    ...(typeof defaultTier === 'number' || typeof defaultTier === 'string' ? { defaultTier: String(defaultTier) } : {}),
     forDomain: (domain) => (domain !== undefined ? byDomain.get(domain) : undefined) ?? global,
     problems,
   };

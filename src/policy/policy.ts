@@ -58,7 +58,7 @@ export interface EffectivePolicy {
   /** Keyed by tier as a string (`"1"`). */
   tiers: Map<string, TierPolicy>;
   /** Every pattern listed must match (a domain adds patterns, never replaces them). */
-  naming: { contractName: NamingPattern[]; object: NamingPattern[]; property: NamingPattern[] };
+  naming: { contractName: NamingPattern[]; object: NamingPattern[]; property: NamingPattern[]; team: NamingPattern[] };
   /** Rule level overrides by rule id. */
   rules: Map<string, RuleLevel>;
 }
@@ -69,7 +69,7 @@ export function emptyPolicy(): EffectivePolicy {
     personalData: { tags: [], requiredTags: [], classifications: [] },
     requiredFields: [],
     tiers: new Map(),
-    naming: { contractName: [], object: [], property: [] },
+    naming: { contractName: [], object: [], property: [], team: [] },
     rules: new Map(),
   };
 }

@@ -29,7 +29,7 @@ export interface PolicyBlock {
   };
   requiredFields?: string[];
   tiers?: Map<string, { requiredSla?: string[]; floors?: Map<string, SloFloor> }>;
-  naming?: { contractName?: NamingPattern; object?: NamingPattern; property?: NamingPattern };
+  naming?: { contractName?: NamingPattern; object?: NamingPattern; property?: NamingPattern; team?: NamingPattern };
   rules?: Map<string, RuleLevel>;
 }
 
@@ -37,8 +37,12 @@ export interface PolicyBlock {
 export const POLICY_KEYS = ['classification', 'personalData', 'requiredFields', 'tiers', 'naming', 'rules'] as const;
 const CLASSIFICATION_KEYS = ['levels', 'default'];
 const PERSONAL_DATA_KEYS = ['tags', 'requiredTags', 'classifications', 'minimumClassification', 'maxRetention'];
-const TIER_KEYS = ['requiredSla', 'floors', 'description'];
-const NAMING_KEYS = ['contractName', 'object', 'property'] as const;
+const TIER_KEYS = ['requiredSla', 'floors', 'ceilings', 'description'];
+const NAMING_KEYS = ['contractName', 'object', 'property', 'team'] as const;
+/** Older spellings still accepted. */
+const NAMING_ALIASES: Record<string, (typeof NAMING_KEYS)[number]> = { schemaObject: 'object' };
+/** Rule-id areas that belong to lint; ids of other areas (breaking-change rules) are left to their engine. */
+export const LINT_RULE_AREAS = ['odcs', 'schema', 'quality', 'sla', 'policy', 'naming', 'ownership', 'domain', 'lineage'];
 
 type Raw = Record<string, unknown>;
 
@@ -49,7 +53,13 @@ function isMapping(value: unknown): value is Raw {
 export function readPolicyBlock(
   raw: Raw,
   base: JsonPath,
-  options: { knownRuleIds: readonly string[]; extraKeys?: readonly string[]; source: string },
+  options: {
+    knownRuleIds: readonly string[];
+    /** Lint-area ids checked by something else (e.g. `odcs/schema`), accepted but not overridable here. */
+    otherRuleIds?: readonly string[];
+    extraKeys?: readonly string[];
+    source: string;
+  },
 ): { block: PolicyBlock; problems: PolicyProblem[] } {
   const problems: PolicyProblem[] = [];
   const block: PolicyBlock = { base };
@@ -131,30 +141,36 @@ export function readPolicyBlock(
           else invalid(['tiers', tier, 'requiredSla', i], unknownSla(name), 'use an ODCS SLA property name');
         });
       }
-      if (value.floors !== undefined) {
-        if (!isMapping(value.floors)) {
-          invalid(['tiers', tier, 'floors'], 'floors must be a mapping of SLA property to value');
-        } else {
-          entry.floors = new Map();
-          for (const [name, given] of Object.entries(value.floors)) {
-            const path = ['tiers', tier, 'floors', name];
-            const def = slaProperty(name);
-            if (!def) {
-              invalid(path, unknownSla(name), 'use an ODCS SLA property name');
-              continue;
-            }
-            if (def.better === 'none') {
-              invalid(path, `${def.name} has no better or worse values, so it cannot have a floor`);
-              continue;
-            }
-            const { value: v, unit } = isMapping(given) ? { value: given.value, unit: typeof given.unit === 'string' ? given.unit : undefined } : { value: given, unit: undefined };
-            const normalised = normaliseSlaValue(def, v, unit);
-            if (normalised === undefined) {
-              invalid(path, `floor ${JSON.stringify(given)} for ${def.name} cannot be evaluated`, def.kind === 'duration' ? 'write a duration such as "1h" or "PT1H"' : 'write a number');
-              continue;
-            }
-            entry.floors.set(def.name, { property: def.name, value: normalised, text: unit ? `${String(v)}${unit}` : String(v) });
+      for (const boundKey of ['floors', 'ceilings'] as const) {
+        const bounds = value[boundKey];
+        if (bounds === undefined) continue;
+        if (!isMapping(bounds)) {
+          invalid(['tiers', tier, boundKey], `${boundKey} must be a mapping of SLA property to value`);
+          continue;
+        }
+        entry.floors ??= new Map();
+        for (const [name, given] of Object.entries(bounds)) {
+          const path = ['tiers', tier, boundKey, name];
+          const def = slaProperty(name);
+          if (!def) {
+            invalid(path, unknownSla(name), 'use an ODCS SLA property name');
+            continue;
           }
+          if (def.better === 'none') {
+            invalid(path, `${def.name} has no better or worse values, so it cannot have a bound`);
+            continue;
+          }
+          if (boundKey === 'ceilings' && def.better === 'higher') {
+            invalid(path, `${def.name} is better when higher, so its bound is a floor, not a ceiling`, `move ${name} under floors`);
+            continue;
+          }
+          const { value: v, unit } = isMapping(given) ? { value: given.value, unit: typeof given.unit === 'string' ? given.unit : undefined } : { value: given, unit: undefined };
+          const normalised = normaliseSlaValue(def, v, unit);
+          if (normalised === undefined) {
+            invalid(path, `bound ${JSON.stringify(given)} for ${def.name} cannot be evaluated`, def.kind === 'duration' ? 'write a duration such as "1h" or "PT1H"' : 'write a number');
+            continue;
+          }
+          entry.floors.set(def.name, { property: def.name, value: normalised, text: unit ? `${String(v)}${unit}` : String(v) });
         }
       }
       block.tiers.set(String(tier), entry);
@@ -163,15 +179,15 @@ export function readPolicyBlock(
 
   const naming = section('naming');
   if (naming) {
-    unknownKeys(naming, NAMING_KEYS, ['naming'], invalid);
+    unknownKeys(naming, [...NAMING_KEYS, ...Object.keys(NAMING_ALIASES)], ['naming'], invalid);
     block.naming = {};
-    for (const key of NAMING_KEYS) {
-      const pattern = str(naming[key], ['naming', key]);
+    for (const [given, key] of [...NAMING_KEYS.map((k) => [k, k] as const), ...Object.entries(NAMING_ALIASES)]) {
+      const pattern = str(naming[given], ['naming', given]);
       if (pattern === undefined) continue;
       try {
-        block.naming[key] = { regex: new RegExp(pattern, 'u'), source: `${options.source} naming.${key} ${pattern}` };
+        block.naming[key] = { regex: new RegExp(pattern, 'u'), source: `${options.source} naming.${given}` };
       } catch (error) {
-        invalid(['naming', key], `naming.${key} is not a valid regular expression: ${(error as Error).message}`);
+        invalid(['naming', given], `naming.${given} is not a valid regular expression: ${(error as Error).message}`);
       }
     }
   }
@@ -180,6 +196,11 @@ export function readPolicyBlock(
   if (rules) {
     block.rules = new Map();
     for (const [id, level] of Object.entries(rules)) {
+      const area = id.split('/')[0];
+      if (!options.knownRuleIds.includes(id) && (!LINT_RULE_AREAS.includes(area) || options.otherRuleIds?.includes(id))) {
+        // Another engine's rule (breaking-change levels share this map): not lint's to judge.
+        continue;
+      }
       if (!options.knownRuleIds.includes(id)) {
         const guess = suggest(id, options.knownRuleIds);
         invalid(['rules', id], `unknown rule id "${id}"${guess ? ` (did you mean "${guess}"?)` : ''}`, 'run `mesh rules` for the list of rule ids');

@@ -27,7 +27,7 @@ export function applyPolicyBlock(
     personalData: { ...base.personalData },
     requiredFields: [...base.requiredFields],
     tiers: new Map([...base.tiers].map(([k, t]) => [k, { requiredSla: [...t.requiredSla], floors: new Map(t.floors) }])),
-    naming: { contractName: [...base.naming.contractName], object: [...base.naming.object], property: [...base.naming.property] },
+    naming: { contractName: [...base.naming.contractName], object: [...base.naming.object], property: [...base.naming.property], team: [...base.naming.team] },
     rules: new Map(base.rules),
   };
 
@@ -104,7 +104,7 @@ export function applyPolicyBlock(
   }
 
   if (block.naming) {
-    for (const key of ['contractName', 'object', 'property'] as const) {
+    for (const key of ['contractName', 'object', 'property', 'team'] as const) {
       const pattern = block.naming[key];
       if (!pattern) continue;
       policy.naming[key] = local ? [...policy.naming[key], pattern] : [pattern];

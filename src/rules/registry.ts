@@ -23,6 +23,7 @@ import { rule as domainNoLoosening } from './policy/domain-no-loosening.js';
 import { rule as contractName } from './naming/contract-name.js';
 import { rule as objectName } from './naming/object-name.js';
 import { rule as propertyName } from './naming/property-name.js';
+import { rule as teamName } from './naming/team-name.js';
 import { rule as codeownersSyntax } from './ownership/codeowners-syntax.js';
 import { rule as domainCovered } from './ownership/domain-covered.js';
 import { rule as contractOwned } from './ownership/contract-owned.js';
@@ -54,6 +55,7 @@ export const RULES: readonly Rule[] = [
   contractName,
   objectName,
   propertyName,
+  teamName,
   codeownersSyntax,
   domainCovered,
   contractOwned,

@@ -5,7 +5,7 @@ import { MESH_POLICY_API_VERSION } from '../../policy/mesh-policies.js';
 import type { MeshRule } from '../rule.js';
 
 /** Keys a domain.yaml may hold. */
-export const DOMAIN_KEYS = ['apiVersion', 'kind', 'name', 'description', 'team', 'tier', 'support', 'tags', 'policy'];
+export const DOMAIN_KEYS = ['apiVersion', 'kind', 'name', 'title', 'description', 'team', 'owner', 'tier', 'support', 'policy'];
 
 export const rule: MeshRule = {
   id: 'domain/valid-declaration',
@@ -45,7 +45,8 @@ support: [{ channel: "#sales-data", tool: slack }]
       if (d.name !== folder) {
         report(d.name === undefined ? [] : ['name'], d.name === undefined ? `domain.yaml has no name; it must be "${folder}", its folder's name` : `domain name ${JSON.stringify(d.name)} differs from its folder "${folder}"`, `set name: ${folder}`);
       }
-      if (typeof d.team !== 'string' || d.team.trim() === '') report(d.team === undefined ? [] : ['team'], 'domain.yaml must name its owning team (e.g. team: "@acme/sales-data")', 'add team: "@org/team", the owner of the folder in CODEOWNERS');
+      const team = d.team ?? d.owner; // `owner`: older spelling
+      if (typeof team !== 'string' || team.trim() === '') report(d.team === undefined ? [] : ['team'], 'domain.yaml must name its owning team (e.g. team: "@acme/sales-data")', 'add team: "@org/team", the owner of the folder in CODEOWNERS');
       if (d.tier !== undefined && tiers.length > 0 && !tiers.includes(String(d.tier))) {
         report(['tier'], `tier ${JSON.stringify(d.tier)} is not defined in mesh.yaml (tiers: ${tiers.join(', ')})`, 'use one of the tiers mesh.yaml defines');
       }

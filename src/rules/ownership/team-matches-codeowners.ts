@@ -52,7 +52,7 @@ schema:
     const codeowners = ctx.codeowners;
     if (!codeowners) return;
     for (const doc of [...ctx.mesh.domains.values(), ...ctx.mesh.contracts]) {
-      const { names, describe } = teamIdentities(doc.data.team);
+      const { names, describe } = teamIdentities(doc.data.team ?? (doc.kind === 'domain' ? doc.data.owner : undefined));
       if (names.length === 0) continue; // no team: policy/required-fields reports it
       const { owners } = ownersOf(codeowners, ctx.repoPath(doc));
       if (owners.length === 0) continue; // unowned: the ownership coverage rules report it
