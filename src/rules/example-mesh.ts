@@ -52,13 +52,9 @@ name: orders
 version: 1.0.0
 status: active
 domain: sales
-description:
-  purpose: Every order placed in the web shop.
-team:
-  name: "@acme/sales-data"
-support:
-  - channel: "#sales-data"
-    tool: slack
+description: { purpose: Every order placed in the web shop. }
+team: { name: "@acme/sales-data" }
+support: [{ channel: "#sales-data", tool: slack }]
 schema:
   - name: orders
     properties:
@@ -78,13 +74,9 @@ name: orders
 version: 1.0.0
 status: active
 domain: sales
-description:
-  purpose: Every order placed in the web shop.
-team:
-  name: "@acme/sales-data"
-support:
-  - channel: "#sales-data"
-    tool: slack
+description: { purpose: Every order placed in the web shop. }
+team: { name: "@acme/sales-data" }
+support: [{ channel: "#sales-data", tool: slack }]
 `;
 
 /**

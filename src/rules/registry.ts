@@ -1,6 +1,7 @@
 // Every lint rule, in the order docs/rules.md lists them. Adding a rule: write its module under
-// src/rules/<area>/, import it here; docs/rules.md is regenerated from this list
-// (`node scripts/generate-rules-doc.mjs`) and a test checks they agree.
+// src/rules/<area>/ and import it here, then regenerate docs/rules.md
+// (`node scripts/build.mjs && node bin/mesh.js rules --format markdown > docs/rules.md`);
+// a test checks that the two agree and that the rule's documented examples behave as documented.
 import type { Rule } from './rule.js';
 import { rule as uniqueContractId } from './schema/unique-contract-id.js';
 import { rule as uniqueObjectName } from './schema/unique-object-name.js';

@@ -1,14 +1,105 @@
-// PLACEHOLDER: replaced by the real `mesh lint` command (work in progress in this session).
+// `mesh lint [paths...]`: loads the whole mesh (contracts dir), runs ODCS conformance and every
+// governance rule, and reports the findings of the given paths (default: all) in four formats.
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
-import type { CliContext } from '../context.js';
+import type { Finding } from '../../finding.js';
+import { lintMesh } from '../../lint.js';
+import { findRepoRoot, loadMesh } from '../../load/load-mesh.js';
+import { exitCodeFor, FINDINGS_FORMATS, formatFindings, type FindingsFormat } from '../../output/format-findings.js';
+import { ruleById } from '../../rules/registry.js';
+import { parseFormat, UsageError, type CliContext } from '../context.js';
+
+interface LintOptions {
+  contracts?: string;
+  root?: string;
+  format: string;
+  strict?: boolean;
+  rule?: string[];
+  maxFileSize?: string;
+}
 
 export function registerLint(program: Command, ctx: CliContext): void {
   program
     .command('lint')
-    .description('(not available yet)')
-    .allowUnknownOption()
-    .action(() => {
-      ctx.stderr('mesh lint: not available yet\n');
-      ctx.setExitCode(2);
+    .description(
+      'Check a data mesh: ODCS conformance of every contract plus the semantic and governance rules ' +
+        '(unique ids, SLAs, personal data, tiers, naming, CODEOWNERS ownership, lineage), with the ' +
+        'policy of contracts/mesh.yaml tightened per domain by domain.yaml. Rules that compare contracts ' +
+        'always see the whole mesh; paths only select which files\' findings are reported. `mesh rules` lists the rules.',
+    )
+    .argument('[paths...]', 'files or directories whose findings to report (default: the whole contracts directory)')
+    .option('-c, --contracts <dir>', 'the contracts directory (default: the nearest directory holding mesh.yaml at or above the first path, else ./contracts)')
+    .option('--root <dir>', 'repository root, where CODEOWNERS is looked up and $ref may not leave (default: the nearest directory with .git above the contracts directory)')
+    .option('-f, --format <format>', `output format: ${FINDINGS_FORMATS.join(', ')}`, 'text')
+    .option('--strict', 'exit with 1 on warnings too, not only on errors')
+    .option('-r, --rule <id...>', 'run only these rules (repeatable; ids as printed by `mesh rules`, or odcs/schema)')
+    .option('--max-file-size <bytes>', 'largest file read, in bytes (default 5242880 = 5 MiB); larger files are reported, not read')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 usage or internal error.\n' +
+        'Examples:\n  mesh lint\n  mesh lint contracts/sales --format github\n  mesh lint --contracts path/to/contracts --format json\n  mesh lint --rule sla/tier-floor --rule sla/tier-required\n',
+    )
+    .action(async (paths: string[], options: LintOptions, command: Command) => {
+      const format = parseFormat<FindingsFormat>(options.format, FINDINGS_FORMATS);
+      const cwd = ctx.cwd;
+      const missing = paths.filter((p) => !existsSync(path.resolve(cwd, p)));
+      if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
+      const unknownRules = (options.rule ?? []).filter((id) => !ruleById(id) && !id.startsWith('odcs/'));
+      if (unknownRules.length) throw new UsageError(`unknown rule ${unknownRules.join(', ')}: run \`mesh rules\` for the list`);
+      const maxFileBytes = options.maxFileSize === undefined ? undefined : parseByteCount(options.maxFileSize);
+
+      const contractsDir = options.contracts !== undefined ? path.resolve(cwd, options.contracts) : findContractsDir(paths, cwd);
+      if (!isDirectory(contractsDir)) {
+        throw new UsageError(`no contracts directory at ${path.relative(cwd, contractsDir) || '.'}: pass --contracts <dir>`);
+      }
+      const root = options.root !== undefined ? path.resolve(cwd, options.root) : findRepoRoot(contractsDir);
+      if (!isDirectory(root)) throw new UsageError(`--root ${options.root} is not a directory`);
+
+      const { mesh, result } = await loadMesh(contractsDir, { root, cwd, ...(maxFileBytes === undefined ? {} : { maxFileBytes }) });
+      const selected = paths.map((p) => path.resolve(cwd, p));
+      const inSelection = (absPath: string) => selected.length === 0 || selected.some((s) => absPath === s || absPath.startsWith(s + path.sep));
+      const only = (file: { absPath: string }) => inSelection(file.absPath);
+      const loadFindings = result.findings.filter((f) => inSelection(path.resolve(cwd, f.file)));
+      const findings: Finding[] = [...loadFindings, ...lintMesh(mesh, { only, cwd, ...(options.rule ? { rules: options.rule } : {}) })];
+
+      const files = new Set<string>();
+      for (const doc of result.documents) if (only(doc)) files.add(doc.file);
+      for (const f of loadFindings) files.add(f.file);
+
+      const version = command.parent?.version() ?? '0.0.0';
+      const color = format === 'text' && ctx.isTTY && !ctx.env.NO_COLOR;
+      ctx.stdout(formatFindings({ files: files.size, findings }, format, { color, toolVersion: version }));
+      ctx.setExitCode(exitCodeFor(findings, options.strict === true));
     });
+}
+
+/** The nearest directory holding mesh.yaml at or above the first path; else ./contracts. */
+export function findContractsDir(paths: string[], cwd: string): string {
+  if (paths.length > 0) {
+    const first = path.resolve(cwd, paths[0]);
+    let dir = isDirectory(first) ? first : path.dirname(first);
+    for (;;) {
+      if (existsSync(path.join(dir, 'mesh.yaml')) || existsSync(path.join(dir, 'mesh.yml'))) return dir;
+      const parent = path.dirname(dir);
+      if (parent === dir) break;
+      dir = parent;
+    }
+  }
+  return path.resolve(cwd, 'contracts');
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+function parseByteCount(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) <= 0 || !Number.isSafeInteger(Number(value))) {
+    throw new UsageError(`--max-file-size must be a positive number of bytes, got "${value}"`);
+  }
+  return Number(value);
 }
