@@ -29,26 +29,38 @@ async function currentBody(octokit: GitHubClient, pr: PullRequestInfo): Promise<
 }
 
 /**
- * Replaces this action's section and writes the comment back. The jobs of a workflow run in
- * parallel, so after writing the comment is read again: when another job's write replaced ours
- * in between, the merge is redone (up to 3 times).
+ * Replaces this action's section and writes the comment back. The REST API has no conditional
+ * update, so two jobs writing at the same moment can erase each other's section: after writing,
+ * the comment is read again at once and once more after a pause; whenever this action's section
+ * is missing or stale, the merge is redone (at most 4 writes). contracts-pr.yml also orders the
+ * jobs (needs:) so that, normally, only one writes at a time.
  */
 export async function publishSection(section: CommentSection, target: CommentTarget): Promise<CommentOutcome> {
   const { pr } = target;
   if (pr.fork) return { status: 'skipped', reason: 'pull request from a fork: the token is read-only, results are in the annotations and the job summary' };
   const octokit = clientFor(target);
+  const isMine = (body: string | undefined) => {
+    const mine = parseSections(body).find((s) => s.id === section.id);
+    return !!mine && mine.status === section.status && mine.body === section.body.trim();
+  };
   try {
-    let outcome: CommentOutcome = { status: 'skipped', reason: 'not written' };
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const previous = await currentBody(octokit, pr);
-      const body = renderComment(section, previous);
-      const r = await upsertStickyComment(octokit, { owner: pr.owner, repo: pr.repo, issue_number: pr.number, key: PR_COMMENT_KEY, body });
-      outcome = { status: r.action, url: r.html_url };
-      const after = parseSections(await currentBody(octokit, pr)).find((s) => s.id === section.id);
-      if (after && after.status === section.status && after.body === section.body.trim()) return outcome;
-      await new Promise((resolve) => setTimeout(resolve, 200 + Math.floor(Math.random() * 800)));
+    let outcome: CommentOutcome | undefined;
+    let writes = 0;
+    let body = await currentBody(octokit, pr);
+    for (const pauseMs of [0, 1000 + Math.floor(Math.random() * 500)]) {
+      if (pauseMs > 0) {
+        await new Promise((resolve) => setTimeout(resolve, pauseMs));
+        body = await currentBody(octokit, pr);
+      }
+      while (!isMine(body) || outcome === undefined) {
+        if (writes >= 4) return outcome ?? { status: 'skipped', reason: 'the comment kept changing under concurrent writers' };
+        const r = await upsertStickyComment(octokit, { owner: pr.owner, repo: pr.repo, issue_number: pr.number, key: PR_COMMENT_KEY, body: renderComment(section, body) });
+        writes++;
+        if (!outcome || outcome.status === 'unchanged') outcome = { status: r.action, url: r.html_url };
+        body = await currentBody(octokit, pr);
+      }
     }
-    return outcome;
+    return outcome!;
   } catch (error) {
     const status = httpStatus(error);
     if (status === 403 || status === 404) {
