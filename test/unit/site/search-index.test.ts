@@ -1,0 +1,46 @@
+// The prebuilt search index finds contracts the way the client script queries it.
+import path from 'node:path';
+import MiniSearch from 'minisearch';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadMesh } from '../../../src/load/load-mesh.js';
+import { buildSearchPayload, searchScript, type SearchPayload } from '../../../src/site/search-index.js';
+import { buildSite } from '../../../src/site/site-model.js';
+
+const ROOT = path.resolve('test/fixtures/site/mesh');
+let payload: SearchPayload;
+let search: (q: string) => string[];
+
+beforeAll(async () => {
+  const { mesh } = await loadMesh('contracts', { root: ROOT, cwd: ROOT });
+  const site = buildSite({ mesh, generatedAt: '2025-06-02T00:00:00Z' });
+  payload = buildSearchPayload(site.contracts.map((c) => c.summary));
+  // The same round trip the browser does: JSON text in, loadJS with the same fields.
+  const index = MiniSearch.loadJS(JSON.parse(JSON.stringify(payload.index)), { fields: [...payload.fields], idField: 'id' });
+  const fuzzy = (term: string) => (term.length < 4 ? false : term.length < 6 ? 1 : 2);
+  search = (q) => index.search(q, { prefix: true, fuzzy, combineWith: 'AND' }).map((r) => payload.docs[r.id as number].n);
+});
+
+describe('search index', () => {
+  it('finds a contract by name, by a typo and by a prefix', () => {
+    expect(search('invoices')[0]).toBe('invoices');
+    expect(search('invocies')[0]).toBe('invoices');
+    expect(search('paym')).toEqual(['payments']);
+  });
+
+  it('finds contracts by property name, tag, owner and description words', () => {
+    expect(search('postal_code')).toEqual(['orders']);
+    expect(search('stream')).toEqual(['payments']);
+    expect(search('shop-data')[0]).toBe('orders');
+    expect(search('billing-data').sort()).toEqual(['invoices', 'payments']);
+    expect(search('settle')).toEqual(['payments']);
+  });
+
+  it('carries what result cards and facets need', () => {
+    const orders = payload.docs.find((d) => d.n === 'orders');
+    expect(orders).toMatchObject({ h: 'contracts/shop-orders.html', d: 'shop', m: '@acme/shop-data', st: 'active', ti: '1', c: 'restricted', g: ['orders', 'batch'], sv: ['snowflake'] });
+  });
+
+  it('is shipped as a script that assigns one global', () => {
+    expect(searchScript(payload)).toMatch(/^window\.__MESH_SEARCH__=\{.*\};\n$/s);
+  });
+});
