@@ -29,7 +29,7 @@ export function registerLint(program: Command, ctx: CliContext): void {
         'always see the whole mesh; paths only select which files\' findings are reported. `mesh rules` lists the rules.',
     )
     .argument('[paths...]', 'files or directories whose findings to report (default: the whole contracts directory)')
-    .option('-c, --contracts <dir>', 'the contracts directory (default: the nearest directory holding mesh.yaml at or above the first path, else ./contracts)')
+    .option('-c, --contracts <dir>', 'the contracts directory (default: the nearest directory holding mesh.yaml at or above the first path or the current directory, else ./contracts)')
     .option('--root <dir>', 'repository root, where CODEOWNERS is looked up and $ref may not leave (default: the nearest directory with .git above the contracts directory)')
     .option('-f, --format <format>', `output format: ${FINDINGS_FORMATS.join(', ')}`, 'text')
     .option('--strict', 'exit with 1 on warnings too, not only on errors')
@@ -74,17 +74,15 @@ export function registerLint(program: Command, ctx: CliContext): void {
     });
 }
 
-/** The nearest directory holding mesh.yaml at or above the first path; else ./contracts. */
+/** The nearest directory holding mesh.yaml at or above the first path (or the cwd); else ./contracts. */
 export function findContractsDir(paths: string[], cwd: string): string {
-  if (paths.length > 0) {
-    const first = path.resolve(cwd, paths[0]);
-    let dir = isDirectory(first) ? first : path.dirname(first);
-    for (;;) {
-      if (existsSync(path.join(dir, 'mesh.yaml')) || existsSync(path.join(dir, 'mesh.yml'))) return dir;
-      const parent = path.dirname(dir);
-      if (parent === dir) break;
-      dir = parent;
-    }
+  const first = path.resolve(cwd, paths[0] ?? '.');
+  let dir = isDirectory(first) ? first : path.dirname(first);
+  for (;;) {
+    if (existsSync(path.join(dir, 'mesh.yaml')) || existsSync(path.join(dir, 'mesh.yml'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
   }
   return path.resolve(cwd, 'contracts');
 }

@@ -145,3 +145,11 @@ describe('mesh rules', () => {
     expect(r.stdout).toMatch(/^sla\/tier-floor\s+error\s+SLOs are at least as strong/m);
   });
 });
+
+describe('mesh lint inside a contracts directory', () => {
+  it('finds the mesh from the current directory and reports the given file', () => {
+    const r = mesh(['lint', 'orders.odcs.yaml', '--format', 'json'], join(repo, 'contracts', 'sales'));
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ files: 1, findings: [] });
+  });
+});
