@@ -102,7 +102,9 @@ export function checkRequest(method: string, template: string, query: URLSearchP
     }
     const schema = toJsonSchema(param.schema) as Json | undefined;
     const v = validator(`${method} ${template} ?${name}`, () => schema);
-    const typed = schema && (schema.type === 'integer' || (Array.isArray(schema.type) && schema.type.includes('integer'))) && /^-?\d+$/.test(value) ? Number(value) : value;
+    const isType = (t: string) => !!schema && (schema.type === t || (Array.isArray(schema.type) && schema.type.includes(t)));
+    // Query strings carry text: numbers and booleans arrive as "30" and "false".
+    const typed = isType('integer') && /^-?\d+$/.test(value) ? Number(value) : isType('boolean') && (value === 'true' || value === 'false') ? value === 'true' : value;
     if (v && !v(typed)) problems.push(`query parameter "${name}"=${JSON.stringify(value)}: ${errorsOf(v).join('; ')}`);
   }
   const content = (resolveRef(op.requestBody as Json | undefined)?.content as Json | undefined)?.['application/json'] as Json | undefined;

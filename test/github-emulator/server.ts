@@ -521,5 +521,42 @@ function buildRoutes(state: EmulatorState): Route[] {
     return page(reviews, url);
   });
 
+  const ruleset = (repo: Repo, id: number, body: Record<string, unknown>) => {
+    const now = state.timestamp();
+    return {
+      ...body,
+      id,
+      source_type: 'Repository',
+      source: `${repo.owner}/${repo.name}`,
+      _links: { self: { href: `${state.apiUrl()}/repos/${repo.owner}/${repo.name}/rulesets/${id}` }, html: { href: `${state.htmlUrl}/${repo.owner}/${repo.name}/rules/${id}` } },
+      created_at: now,
+      updated_at: now,
+    };
+  };
+  const badRuleset = (body: unknown) =>
+    !isRecord(body) || typeof body.name !== 'string' || !['disabled', 'active', 'evaluate'].includes(String(body.enforcement))
+      ? validationFailed([{ resource: 'Ruleset', code: 'invalid', field: 'name' }])
+      : undefined;
+
+  on('GET', '/repos/{owner}/{repo}/rulesets', ({ repo, url }) => page(repo.rulesets, url));
+
+  on('POST', '/repos/{owner}/{repo}/rulesets', ({ repo, body }) => {
+    const bad = badRuleset(body);
+    if (bad) return bad;
+    if (repo.rulesets.some((r) => r.name === (body as Record<string, unknown>).name)) return validationFailed([{ resource: 'Ruleset', code: 'already_exists', field: 'name' }]);
+    const created = ruleset(repo, state.id(), body as Record<string, unknown>);
+    repo.rulesets.push(created);
+    return { status: 201, body: created };
+  });
+
+  on('PUT', '/repos/{owner}/{repo}/rulesets/{ruleset_id}', ({ repo, params, body }) => {
+    const index = repo.rulesets.findIndex((r) => String(r.id) === params.ruleset_id);
+    if (index < 0) return notFound();
+    const bad = badRuleset(body);
+    if (bad) return bad;
+    repo.rulesets[index] = { ...ruleset(repo, Number(params.ruleset_id), body as Record<string, unknown>), created_at: repo.rulesets[index].created_at };
+    return { status: 200, body: repo.rulesets[index] };
+  });
+
   return routes;
 }

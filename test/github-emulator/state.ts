@@ -115,6 +115,8 @@ export interface Repo {
   comments: IssueComment[];
   labels: Label[];
   pulls: PullRequest[];
+  /** Repository rulesets as created through the API (request bodies plus id and source). */
+  rulesets: Record<string, unknown>[];
   nextNumber: number;
 }
 
@@ -145,7 +147,7 @@ export class EmulatorState {
     const key = `${owner}/${name}`.toLowerCase();
     let repo = this.repos.get(key);
     if (!repo) {
-      repo = { owner, name, issues: [], comments: [], labels: [], pulls: [], nextNumber: 1 };
+      repo = { owner, name, issues: [], comments: [], labels: [], pulls: [], rulesets: [], nextNumber: 1 };
       for (const [label, color] of [['bug', 'd73a4a'], ['duplicate', 'cfd3d7'], ['enhancement', 'a2eeef']] as const) {
         repo.labels.push(this.makeLabel(repo, label, color, null, true));
       }
