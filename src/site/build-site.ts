@@ -238,7 +238,7 @@ export async function* siteFiles(prepared: PreparedSite, pages: PageRenderer, as
 
 /** Refuses output folders whose replacement would destroy something that is not a built site. */
 export function checkOutDir(outDir: string, contractsDir: string, cwd: string): void {
-  const out = path.resolve(outDir);
+  const out = path.resolve(cwd, outDir);
   const inside = (a: string, b: string) => a === b || a.startsWith(b + path.sep);
   if (inside(path.resolve(contractsDir), out) || inside(path.resolve(cwd), out)) {
     throw new SiteBuildError(`refusing to write the site to ${outDir}: it contains the contracts or the working directory; pick a folder of its own such as _site`);
@@ -282,7 +282,7 @@ async function writeAll(dir: string, files: AsyncIterable<OutputFile>, onFile?: 
 /** Builds the site into `outDir` atomically and returns what it wrote. */
 export async function buildSiteToDir(options: SiteBuildOptions, pages?: PageRenderer): Promise<SiteBuildResult> {
   const out = path.resolve(options.cwd, options.outDir);
-  checkOutDir(out, path.resolve(options.cwd, options.contractsDir), options.cwd);
+  checkOutDir(options.outDir, path.resolve(options.cwd, options.contractsDir), options.cwd);
   const prepared = await prepareSite(options);
   const renderer = pages ?? new PageRenderer(loadRenderer(siteDir()));
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
