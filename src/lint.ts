@@ -5,7 +5,7 @@ import path from 'node:path';
 import { compareFindings, type Finding, type Severity } from './finding.js';
 import type { LoadedDocument } from './model/document.js';
 import { domainOf, type Mesh } from './model/mesh.js';
-import { validateContract } from './odcs/validate.js';
+import { schemaFindings } from './odcs/schema-findings.js';
 import { parseCodeowners, type Codeowners } from './ownership/codeowners.js';
 import { resolveMeshPolicies, ruleLevel, type MeshPolicies } from './policy/mesh-policies.js';
 import type { EffectivePolicy } from './policy/policy.js';
@@ -54,11 +54,7 @@ export function lintMesh(mesh: Mesh, options: LintOptions = {}): Finding[] {
     const domain = domainOfDoc(doc);
     const policy = policies.forDomain(domain);
     if (SCHEMA_CHECKS.some((c) => wanted(c.id))) {
-      const refSites = unresolvedRefPositions(doc);
-      for (const f of validateContract(doc)) {
-        // A `$ref` the loader could not resolve is reported by it (ref/*); the schema errors of the
-        // placeholder left in its place would only repeat that.
-        if (refSites.has(`${f.line}:${f.column}`)) continue;
+      for (const f of schemaFindings(doc)) {
         const check = SCHEMA_CHECKS.find((c) => c.id === f.rule);
         const level = check ? ruleLevel(policy, check) : f.severity;
         if (wanted(f.rule) && level !== 'off') findings.push({ ...f, severity: level });
@@ -106,23 +102,6 @@ export function lintMesh(mesh: Mesh, options: LintOptions = {}): Finding[] {
   }
 
   return findings.sort(compareFindings);
-}
-
-/** Positions of `$ref`s left unresolved in a document (the loader reported why). */
-function unresolvedRefPositions(doc: LoadedDocument): Set<string> {
-  const out = new Set<string>();
-  const visit = (node: unknown, path: (string | number)[]) => {
-    if (Array.isArray(node)) node.forEach((item, i) => visit(item, [...path, i]));
-    else if (isMapping(node)) {
-      if (typeof node.$ref === 'string') {
-        const { line, column } = doc.locate(path);
-        out.add(`${line}:${column}`);
-      }
-      for (const [key, value] of Object.entries(node)) if (typeof value === 'object' && value !== null) visit(value, [...path, key]);
-    }
-  };
-  visit(doc.data, []);
-  return out;
 }
 
 /** The directory the loader made paths relative to: `absPath` minus `file`, for any document. */

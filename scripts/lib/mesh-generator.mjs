@@ -186,7 +186,7 @@ export function generateMesh(options) {
     contractIds.get(domain).push(id);
     const tier = r.int(1, 3);
     const objects = [makeObject(r, domain, name, propertyCount(r), r.chance(0.3))];
-    if (r.chance(0.25)) objects.push(makeObject(r, domain, `${noun}_lines_${n}`, r.int(5, 15), false));
+    if (r.chance(0.25)) objects.push(makeObject(r, domain, `${noun}_items_${n}`, r.int(5, 15), false));
     const contract = {
       apiVersion: 'v3.1.0',
       kind: 'DataContract',

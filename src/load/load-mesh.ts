@@ -7,6 +7,7 @@ import type { Mesh } from '../model/mesh.js';
 import { loadFile, yamlFilesUnder } from './load-files.js';
 import type { LoadOptions } from './options.js';
 import { displayPath } from './paths.js';
+import { loadInParallel, workerCount } from './parallel-load.js';
 
 /** Where GitHub looks for CODEOWNERS, in the order it looks (the first one found is used). */
 export const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
@@ -47,16 +48,8 @@ export async function loadMesh(contractsDir: string, options: LoadOptions): Prom
   }
 
   const documents: LoadedDocument[] = [];
-  let next = 0;
-  const loaded = new Array<Awaited<ReturnType<typeof loadFile>>>(files.length);
-  await Promise.all(
-    Array.from({ length: Math.min(CONCURRENCY, files.length) }, async () => {
-      while (next < files.length) {
-        const i = next++;
-        loaded[i] = await loadFile(files[i], options);
-      }
-    }),
-  );
+  const workers = workerCount(options.workers, files.length);
+  const loaded = workers > 1 ? await loadInParallel(files, options, workers, (file) => loadFile(file, options)) : await loadAll(files, options);
   for (let i = 0; i < files.length; i++) {
     const { document, findings: fileFindings } = loaded[i];
     findings.push(...fileFindings);
@@ -88,6 +81,20 @@ export async function loadMesh(contractsDir: string, options: LoadOptions): Prom
 
   findings.sort(compareFindings);
   return { mesh, result: { documents, findings, files: files.length } };
+}
+
+async function loadAll(files: string[], options: LoadOptions): Promise<Awaited<ReturnType<typeof loadFile>>[]> {
+  const loaded = new Array<Awaited<ReturnType<typeof loadFile>>>(files.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(CONCURRENCY, files.length) }, async () => {
+      while (next < files.length) {
+        const i = next++;
+        loaded[i] = await loadFile(files[i], options);
+      }
+    }),
+  );
+  return loaded;
 }
 
 /** The nearest ancestor of `startDir` (itself included) that contains `.git`; `startDir` when there is none. */

@@ -11,6 +11,8 @@ export interface LoadOptions {
   maxDepth?: number;
   /** Alias expansion bound (the `yaml` package's `maxAliasCount`). Default 100. */
   maxAliases?: number;
+  /** Worker threads for large meshes (loadMesh only). Default: one per core, at most 4; 1 disables them. */
+  workers?: number;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;

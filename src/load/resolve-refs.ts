@@ -2,7 +2,7 @@
 // repository only, target file and JSON pointer exist, no cycles) so each problem is reported at the
 // `$ref` that causes it; the valid references are then dereferenced by @apidevtools/json-schema-ref-parser,
 // restricted to the files we have already checked (no http, no other resolver).
-import { promises as fs } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import $RefParser from '@apidevtools/json-schema-ref-parser';
@@ -37,7 +37,7 @@ export async function resolveRefs(
   ctx: RefContext,
 ): Promise<{ data: unknown; problems: LoadProblem[] }> {
   const files = new Map<string, ParsedFile | { error: Omit<LoadProblem, 'path'> }>([[rootAbs, rootParsed]]);
-  const rootReal = await fs.realpath(ctx.root).catch(() => ctx.root);
+  const rootReal = realpathOr(ctx.root);
   const rel = (abs: string) => displayPath(abs, ctx.cwd);
 
   async function fileAt(abs: string): Promise<ParsedFile | { error: Omit<LoadProblem, 'path'> }> {
@@ -45,12 +45,12 @@ export async function resolveRefs(
     if (cached) return cached;
     let loaded: ParsedFile | { error: Omit<LoadProblem, 'path'> };
     try {
-      const stat = await fs.stat(abs);
+      const stat = statSync(abs);
       if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
       if (stat.size > ctx.limits.maxFileBytes) {
         loaded = { error: refProblem('ref/invalid', `the referenced file ${rel(abs)} is ${stat.size} bytes, over the limit of ${ctx.limits.maxFileBytes} bytes`, 'Make the fragment smaller.') };
       } else {
-        const outcome = parseYaml(await fs.readFile(abs), ctx.limits, { requireMapping: false });
+        const outcome = parseYaml(readFileSync(abs), ctx.limits, { requireMapping: false });
         if (outcome.ok) {
           loaded = { value: outcome.value, refs: outcome.refs, text: outcome.text };
         } else {
@@ -107,7 +107,7 @@ export async function resolveRefs(
     if (abs !== rootAbs) {
       let real: string;
       try {
-        real = await fs.realpath(abs);
+        real = realpathSync(abs);
       } catch {
         return { ok: false, problem: refProblem('ref/not-found', `$ref ${JSON.stringify(ref)}: the file ${rel(abs)} does not exist`, 'Fix the path of the $ref (it is relative to the referring file).') };
       }
@@ -281,4 +281,14 @@ function valueAt(value: unknown, at: JsonPath): unknown {
   let node = value;
   for (const key of at) node = (node as Record<string | number, unknown>)[key];
   return node;
+}
+
+// Sync fs on purpose: these are small local files, and the promise API's thread-pool round trips
+// cost more than the reads themselves (profiled: fs was a third of a 5,000-file lint).
+function realpathOr(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
 }

@@ -24,6 +24,11 @@ export interface LoadedDocument {
    * have findings, so the fast path never pays for a CST.
    */
   locate(path: JsonPath): Position;
+  /**
+   * ODCS schema findings already computed where the document was loaded (a worker thread of the
+   * parallel loader); lint uses them instead of validating again.
+   */
+  schemaFindings?: Finding[];
 }
 
 /** Result of loading: the documents that parsed, and findings for those that did not (or had bad $refs). */

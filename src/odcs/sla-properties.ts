@@ -19,7 +19,7 @@ export interface SlaPropertyDefinition {
 export const SLA_PROPERTIES: readonly SlaPropertyDefinition[] = [
   { name: 'latency', synonyms: ['ly', 'freshness'], kind: 'duration', better: 'lower', summary: 'maximum delay between the event and the data being available' },
   { name: 'availability', synonyms: ['av', 'uptime'], kind: 'percent', better: 'higher', summary: 'share of time the data can be read' },
-  { name: 'retention', synonyms: ['rt'], kind: 'duration', better: 'higher', summary: 'how long data is kept' },
+  { name: 'retention', synonyms: ['re', 'rt'], kind: 'duration', better: 'higher', summary: 'how long data is kept' },
   { name: 'frequency', synonyms: ['fy'], kind: 'duration', better: 'lower', summary: 'time between two updates' },
   { name: 'throughput', synonyms: ['th'], kind: 'number', better: 'higher', summary: 'records or bytes per unit of time' },
   { name: 'errorRate', synonyms: ['er'], kind: 'percent', better: 'lower', summary: 'maximum share of erroneous records' },

@@ -17,6 +17,7 @@ interface LintOptions {
   strict?: boolean;
   rule?: string[];
   maxFileSize?: string;
+  workers?: string;
 }
 
 export function registerLint(program: Command, ctx: CliContext): void {
@@ -35,6 +36,7 @@ export function registerLint(program: Command, ctx: CliContext): void {
     .option('--strict', 'exit with 1 on warnings too, not only on errors')
     .option('-r, --rule <id...>', 'run only these rules (repeatable; ids as printed by `mesh rules`, or odcs/schema)')
     .option('--max-file-size <bytes>', 'largest file read, in bytes (default 5242880 = 5 MiB); larger files are reported, not read')
+    .option('--workers <n>', 'worker threads that load and schema-check large meshes (default: one per core, at most 4; 1 = none)')
     .addHelpText(
       'after',
       '\nExit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 usage or internal error.\n' +
@@ -56,7 +58,9 @@ export function registerLint(program: Command, ctx: CliContext): void {
       const root = options.root !== undefined ? path.resolve(cwd, options.root) : findRepoRoot(contractsDir);
       if (!isDirectory(root)) throw new UsageError(`--root ${options.root} is not a directory`);
 
-      const { mesh, result } = await loadMesh(contractsDir, { root, cwd, ...(maxFileBytes === undefined ? {} : { maxFileBytes }) });
+      const workers = options.workers === undefined ? undefined : Number(options.workers);
+      if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 64)) throw new UsageError(`--workers must be a whole number from 1 to 64, got "${options.workers}"`);
+      const { mesh, result } = await loadMesh(contractsDir, { root, cwd, ...(maxFileBytes === undefined ? {} : { maxFileBytes }), ...(workers === undefined ? {} : { workers }) });
       const selected = paths.map((p) => path.resolve(cwd, p));
       const inSelection = (absPath: string) => selected.length === 0 || selected.some((s) => absPath === s || absPath.startsWith(s + path.sep));
       const only = (file: { absPath: string }) => inSelection(file.absPath);

@@ -16,8 +16,6 @@ function mesh(args: string[], cwd = repo) {
 
 let tmp: string;
 beforeAll(() => {
-  const build = spawnSync(process.execPath, [join(repo, 'scripts', 'build.mjs')], { cwd: repo, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
   tmp = mkdtempSync(join(tmpdir(), 'mesh-lint-e2e-'));
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

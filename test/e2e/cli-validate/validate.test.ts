@@ -13,11 +13,6 @@ function mesh(args: string[], cwd = fixtures) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-beforeAll(() => {
-  const build = spawnSync(process.execPath, [join(repo, 'scripts', 'build.mjs')], { cwd: repo, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`build failed: ${build.stderr}`);
-});
-
 describe('mesh validate', () => {
   it('exits 0 and says so when every contract conforms', () => {
     const r = mesh(['validate', 'valid']);
