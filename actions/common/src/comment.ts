@@ -31,7 +31,8 @@ async function currentBody(octokit: GitHubClient, pr: PullRequestInfo): Promise<
 /**
  * Replaces this action's section and writes the comment back. The REST API has no conditional
  * update, so two jobs writing at the same moment can erase each other's section: after writing,
- * the comment is read again at once and once more after a pause; whenever this action's section
+ * the comment is read again at once and once more after a pause (longer than the client's 1 s
+ * spacing of writes, so a concurrent writer's stale write has landed by then); whenever this action's section
  * is missing or stale, the merge is redone (at most 4 writes). contracts-pr.yml also orders the
  * jobs (needs:) so that, normally, only one writes at a time.
  */
@@ -47,7 +48,7 @@ export async function publishSection(section: CommentSection, target: CommentTar
     let outcome: CommentOutcome | undefined;
     let writes = 0;
     let body = await currentBody(octokit, pr);
-    for (const pauseMs of [0, 1000 + Math.floor(Math.random() * 500)]) {
+    for (const pauseMs of [0, 2000 + Math.floor(Math.random() * 500)]) {
       if (pauseMs > 0) {
         await new Promise((resolve) => setTimeout(resolve, pauseMs));
         body = await currentBody(octokit, pr);

@@ -94,17 +94,16 @@ describe('actions/governance on a pull request', () => {
   });
 
   it('shares one comment with actions/lint: each writes its own section, neither erases the other', async () => {
+    // As contracts-pr.yml runs them: one job after the other (needs:).
     const repo = track(prRepo((r) => edit(r, ORDERS, /^ {4}properties:\n/m, PII_COLUMN)));
     const number = openPr(['sales-data']);
     const pr = { number, baseSha: repo.baseSha, headSha: repo.headSha };
-    await Promise.all([
-      runAction('lint', { cwd: repo.dir, pr, apiUrl: emulator.url, token: TOKEN }),
-      runAction('governance', { cwd: repo.dir, pr, apiUrl: emulator.url, token: TOKEN }),
-    ]);
+    await runAction('governance', { cwd: repo.dir, pr, apiUrl: emulator.url, token: TOKEN });
+    await runAction('lint', { cwd: repo.dir, pr, apiUrl: emulator.url, token: TOKEN });
     const comments = emulator.state.commentsOf('acme', 'data-mesh', number);
     expect(comments).toHaveLength(1);
     expect(comments[0].body).toContain('### :x: Lint');
     expect(comments[0].body).toContain('### :x: Governance');
-    expect(comments[0].body.indexOf('Lint')).toBeLessThan(comments[0].body.indexOf('Governance'));
+    expect(comments[0].body.indexOf('### :x: Lint')).toBeLessThan(comments[0].body.indexOf('### :x: Governance'));
   });
 });
