@@ -24,7 +24,13 @@
   if (!payload || !input || !list || typeof window.MiniSearch !== 'function') return;
 
   var docs = payload.docs;
-  var index = window.MiniSearch.loadJS(payload.index, { fields: payload.fields, idField: 'id' });
+  var stop = {};
+  (payload.stop || []).forEach(function (w) { stop[w] = true; });
+  var index = window.MiniSearch.loadJS(payload.index, {
+    fields: payload.fields,
+    idField: 'id',
+    processTerm: function (term) { var t = term.toLowerCase(); return stop[t] ? null : t; }
+  });
   var PAGE = 50;
   var FACETS = {
     domain: function (d) { return d.d ? [d.d] : []; },

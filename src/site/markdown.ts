@@ -23,9 +23,18 @@ const ALLOWED: sanitizeHtml.IOptions = {
   nonTextTags: ['style', 'script', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'svg', 'math', 'template'],
 };
 
+// Text without any Markdown or HTML syntax renders to one escaped paragraph: skip the parser (most
+// descriptions are plain sentences, and a 10k-contract site renders tens of thousands of them).
+const SYNTAX = /[*_`[\]<>&#|~!\\\n]|https?:|www\.|^\s*([-+>]|\d+[.)])\s|^\s{4}/;
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 /** Renders Markdown to sanitized HTML; empty or non-string input gives undefined. */
 export function renderMarkdown(text: unknown): SafeHtml | undefined {
   if (typeof text !== 'string' || text.trim() === '') return undefined;
+  if (!SYNTAX.test(text)) return new SafeHtml(`<p>${escapeText(text.trim())}</p>\n`);
   const html = marked.parse(text) as string;
   return new SafeHtml(sanitizeHtml(html, ALLOWED));
 }
@@ -33,6 +42,7 @@ export function renderMarkdown(text: unknown): SafeHtml | undefined {
 /** Plain text of a Markdown snippet (for summaries and the search index): tags and markup removed. */
 export function markdownToText(text: unknown, max = Infinity): string {
   if (typeof text !== 'string') return '';
+  if (!SYNTAX.test(text)) return shorten(text.replace(/\s+/g, ' ').trim(), max);
   const html = marked.parse(text) as string;
   const plain = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {}, nonTextTags: ALLOWED.nonTextTags })
     .replace(/&amp;/g, '&')
@@ -42,5 +52,9 @@ export function markdownToText(text: unknown, max = Infinity): string {
     .replace(/&#39;/g, "'")
     .replace(/\s+/g, ' ')
     .trim();
+  return shorten(plain, max);
+}
+
+function shorten(plain: string, max: number): string {
   return plain.length > max ? `${plain.slice(0, max - 1).trimEnd()}…` : plain;
 }

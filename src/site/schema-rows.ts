@@ -39,7 +39,16 @@ export function qualityView(rule: Record<string, unknown>): QualityView {
   const unit = str(rule.unit);
   const valid = isRecord(rule.arguments) ? rule.arguments.validValues : undefined;
   const extra = Array.isArray(valid) ? ` (allowed: ${valid.map(display).join(', ')})` : '';
-  const label = subject
+  const zero = rule.mustBe === 0 || rule.mustBe === '0';
+  const plain =
+    zero && Array.isArray(valid) && metric === 'invalidValues'
+      ? `allowed values: ${valid.map(display).join(', ')}`
+      : zero && (metric === 'nullValues' || metric === 'missingValues' || metric === 'duplicateValues')
+        ? `no ${METRICS[metric]}`
+        : undefined;
+  const label = plain
+    ? plain
+    : subject
     ? `${subject}${condition ? ` ${condition}` : ''}${unit && unit !== 'rows' ? ` ${unit}` : ''}${extra}`
     : (str(rule.description) ?? str(rule.name) ?? 'quality rule');
   return {

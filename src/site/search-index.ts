@@ -28,8 +28,28 @@ export interface SearchRecord {
   slo?: [string, string];
 }
 
+/**
+ * Words too common to help find a contract; left out of the index (and dropped from queries by the
+ * client) so that every posting list in the index is worth its bytes.
+ */
+export const STOP_WORDS = ['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'has', 'in', 'is', 'it', 'its', 'of', 'on', 'or', 'per', 'that', 'the', 'this', 'to', 'was', 'with'];
+const STOP = new Set(STOP_WORDS);
+
+/**
+ * Index-time term processing: lower case, no stop words, and no bare numbers outside the name
+ * (numbered column suffixes like `amount_12` would otherwise fill the index with noise).
+ */
+export function indexTerm(term: string, field?: string): string | null {
+  const t = term.toLowerCase();
+  if (STOP.has(t)) return null;
+  if (field !== 'name' && /^\d+$/.test(t)) return null;
+  return t;
+}
+
 export interface SearchPayload {
   fields: readonly string[];
+  /** Stop words the client drops from queries. */
+  stop: readonly string[];
   index: unknown;
   docs: SearchRecord[];
 }
@@ -47,21 +67,21 @@ export function searchRecord(s: ContractSummary): SearchRecord {
 }
 
 export function buildSearchPayload(summaries: readonly ContractSummary[]): SearchPayload {
-  const index = new MiniSearch<Record<string, string | number>>({ fields: [...SEARCH_FIELDS], idField: 'id' });
+  const index = new MiniSearch<Record<string, string | number>>({ fields: [...SEARCH_FIELDS], idField: 'id', processTerm: indexTerm });
   index.addAll(
     summaries.map((s, id) => ({
       id,
-      name: `${s.name} ${s.id}`,
+      name: s.name === s.id ? s.name : `${s.name} ${s.id}`,
       title: s.title,
       tags: s.tags.join(' '),
       summary: s.summary,
       properties: s.propertyNames.join(' '),
-      owners: [s.team, ...s.owners].filter(Boolean).join(' '),
+      owners: [...new Set([s.team, ...s.owners].filter(Boolean))].join(' '),
       domain: s.domain ?? '',
       product: s.dataProduct ?? '',
     })),
   );
-  return { fields: SEARCH_FIELDS, index: index.toJSON(), docs: summaries.map(searchRecord) };
+  return { fields: SEARCH_FIELDS, stop: STOP_WORDS, index: index.toJSON(), docs: summaries.map(searchRecord) };
 }
 
 /** The JS asset: assigns the payload to a global the site script reads. */

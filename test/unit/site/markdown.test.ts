@@ -48,3 +48,17 @@ describe('markdownToText', () => {
     expect(markdownToText('a'.repeat(50), 10)).toBe(`${'a'.repeat(9)}…`);
   });
 });
+
+describe('plain text fast path', () => {
+  it('renders plain sentences exactly as the Markdown parser would', () => {
+    for (const text of ['One row per order.', 'Amounts in EUR, tax included (2024 onwards).', "It's the customer's \"home\" address.", 'Ends with a number 3.']) {
+      expect(html(text)).toBe(html(`${text}\n\n`));
+    }
+  });
+
+  it('still sends anything that looks like Markdown or HTML through the sanitiser', () => {
+    expect(html('a <script>alert(1)</script>')).not.toContain('script');
+    expect(html('- item')).toContain('<li>');
+    expect(html('see https://acme.example')).toContain('<a href="https://acme.example"');
+  });
+});

@@ -3,7 +3,7 @@ import path from 'node:path';
 import MiniSearch from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMesh } from '../../../src/load/load-mesh.js';
-import { buildSearchPayload, searchScript, type SearchPayload } from '../../../src/site/search-index.js';
+import { buildSearchPayload, indexTerm, searchScript, type SearchPayload } from '../../../src/site/search-index.js';
 import { buildSite } from '../../../src/site/site-model.js';
 
 const ROOT = path.resolve('test/fixtures/site/mesh');
@@ -15,7 +15,8 @@ beforeAll(async () => {
   const site = buildSite({ mesh, generatedAt: '2025-06-02T00:00:00Z' });
   payload = buildSearchPayload(site.contracts.map((c) => c.summary));
   // The same round trip the browser does: JSON text in, loadJS with the same fields.
-  const index = MiniSearch.loadJS(JSON.parse(JSON.stringify(payload.index)), { fields: [...payload.fields], idField: 'id' });
+  const stop = new Set(payload.stop);
+  const index = MiniSearch.loadJS(JSON.parse(JSON.stringify(payload.index)), { fields: [...payload.fields], idField: 'id', processTerm: (t) => (stop.has(t.toLowerCase()) ? null : t.toLowerCase()) });
   const fuzzy = (term: string) => (term.length < 4 ? false : term.length < 6 ? 1 : 2);
   search = (q) => index.search(q, { prefix: true, fuzzy, combineWith: 'AND' }).map((r) => payload.docs[r.id as number].n);
 });
@@ -33,6 +34,13 @@ describe('search index', () => {
     expect(search('shop-data')[0]).toBe('orders');
     expect(search('billing-data').sort()).toEqual(['invoices', 'payments']);
     expect(search('settle')).toEqual(['payments']);
+  });
+
+  it('leaves stop words out of queries and numbers out of everything but names', () => {
+    expect(search('the invoices')[0]).toBe('invoices');
+    expect(indexTerm('The')).toBeNull();
+    expect(indexTerm('12', 'properties')).toBeNull();
+    expect(indexTerm('12', 'name')).toBe('12');
   });
 
   it('carries what result cards and facets need', () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMesh } from '../../../src/load/load-mesh.js';
 import type { Mesh } from '../../../src/model/mesh.js';
+import { qualityView } from '../../../src/site/schema-rows.js';
 import { buildSite, type Site } from '../../../src/site/site-model.js';
 import type { SloStatusReport } from '../../../src/slo/status.js';
 
@@ -92,8 +93,15 @@ describe('contract page', () => {
 
   it('puts quality rules next to the property they check and object rules on the object', () => {
     const [orders] = entry('shop-orders').page().objects;
-    expect(orders.rows.find((r) => r.name === 'order_id')?.quality.map((q) => q.label)).toEqual(['duplicate values = 0']);
+    expect(orders.rows.find((r) => r.name === 'order_id')?.quality.map((q) => q.label)).toEqual(['no duplicate values']);
     expect(orders.quality.map((q) => [q.label, q.description])).toEqual([['row count > 0', 'Never empty after a load.']]);
+  });
+
+  it('reads quality rules as short sentences', () => {
+    expect(qualityView({ type: 'library', metric: 'invalidValues', arguments: { validValues: ['a', 'b'] }, mustBe: 0 }).label).toBe('allowed values: a, b');
+    expect(qualityView({ type: 'library', metric: 'nullValues', mustBeLessThan: 5, unit: 'percent' }).label).toBe('null values < 5 percent');
+    expect(qualityView({ type: 'sql', query: 'SELECT 1', mustBe: 0, description: 'd' })).toMatchObject({ label: 'SQL check = 0', query: 'SELECT 1', description: 'd' });
+    expect(qualityView({ type: 'text', description: 'Reviewed monthly.' }).label).toBe('Reviewed monthly.');
   });
 
   it('includes properties pulled in with $ref', () => {
