@@ -20,6 +20,8 @@ export interface VersionCheck {
   ok: boolean;
   /** Why it is not ok (undefined when ok). */
   problem?: string;
+  /** `insufficient`: valid but bumps too little; `decreased`/`invalid`: an error whatever the changes. */
+  status: 'ok' | 'insufficient' | 'decreased' | 'invalid';
   /** The smallest version that satisfies the required bump (the new version itself when it does). */
   suggested: string;
 }
@@ -69,21 +71,22 @@ export function checkVersion(oldVersion: unknown, newVersion: unknown, required:
   const newOk = isSemver(newVersion);
   if (!newOk) {
     const base = oldOk ? incrementVersion(oldVersion, required === 'none' ? 'patch' : required) : '1.0.0';
-    return { ok: false, problem: `the new version ${JSON.stringify(newVersion ?? null)} is not a semantic version (MAJOR.MINOR.PATCH)`, suggested: base };
+    return { ok: false, status: 'invalid', problem: `the new version ${JSON.stringify(newVersion ?? null)} is not a semantic version (MAJOR.MINOR.PATCH)`, suggested: base };
   }
   if (!oldOk) {
     // Nothing to compare with: any valid new version is acceptable.
-    return { ok: true, suggested: newVersion };
+    return { ok: true, status: 'ok', suggested: newVersion };
   }
   const bump = bumpBetween(oldVersion, newVersion);
   const suggested = incrementVersion(oldVersion, required);
   if (bump === 'decreased') {
-    return { ok: false, problem: `the version went down from ${oldVersion} to ${newVersion}`, suggested: required === 'none' ? oldVersion : suggested };
+    return { ok: false, status: 'decreased', problem: `the version went down from ${oldVersion} to ${newVersion}`, suggested: required === 'none' ? oldVersion : suggested };
   }
-  if (RANK[bump] >= RANK[required]) return { ok: true, suggested: newVersion };
+  if (RANK[bump] >= RANK[required]) return { ok: true, status: 'ok', suggested: newVersion };
   const what = effectiveComponent(oldVersion, required);
   return {
     ok: false,
+    status: 'insufficient',
     problem: `the changes need a ${required} version bump (the ${what} component for ${oldVersion}), but ${oldVersion} → ${newVersion} is ${bump === 'none' ? 'no bump' : `a ${bump} bump`}`,
     suggested,
   };

@@ -137,6 +137,7 @@ export function diffContracts(oldData: Obj | undefined, newData: Obj | undefined
     newVersion,
     versionOk: true,
     suggestedVersion: newVersion,
+    versionStatus: 'ok',
     changes,
     counts,
   };
@@ -151,6 +152,7 @@ export function diffContracts(oldData: Obj | undefined, newData: Obj | undefined
     // A new or deleted contract has no predecessor to bump from; a new one needs a valid version.
     if (newData && !isSemver(newData.version)) {
       report.versionOk = false;
+      report.versionStatus = 'invalid';
       report.versionProblem = `the version ${JSON.stringify(newData.version ?? null)} is not a semantic version (MAJOR.MINOR.PATCH)`;
       report.suggestedVersion = '1.0.0';
     }
@@ -159,6 +161,7 @@ export function diffContracts(oldData: Obj | undefined, newData: Obj | undefined
   }
   const check = checkVersion(oldData.version, newData.version, required);
   report.versionOk = check.ok;
+  report.versionStatus = check.status;
   report.suggestedVersion = check.suggested;
   if (check.problem) report.versionProblem = check.problem;
   return report;

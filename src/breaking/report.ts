@@ -68,6 +68,8 @@ export interface DiffReport {
   contractId?: string;
   /** Why `versionOk` is false. */
   versionProblem?: string;
+  /** `insufficient`: bumps too little; `decreased` / `invalid`: an error whatever the changes. */
+  versionStatus: 'ok' | 'insufficient' | 'decreased' | 'invalid';
   /** Set when one side is absent (contract added or deleted). */
   lifecycle?: 'added' | 'removed';
   /** Counts of unwaived changes per severity, and of waived ones. */
@@ -102,6 +104,7 @@ export const DIFF_REPORT_SCHEMA = {
     versionOk: { type: 'boolean' },
     suggestedVersion: { type: 'string' },
     versionProblem: { type: 'string' },
+    versionStatus: { enum: ['ok', 'insufficient', 'decreased', 'invalid'] },
     contractId: { type: 'string' },
     lifecycle: { enum: ['added', 'removed'] },
     counts: {
@@ -181,6 +184,7 @@ export function publicReport(report: DiffReport, locate?: (change: Change) => { 
     suggestedVersion: report.suggestedVersion,
   };
   if (report.versionProblem) out.versionProblem = report.versionProblem;
+  out.versionStatus = report.versionStatus;
   if (report.contractId) out.contractId = report.contractId;
   if (report.lifecycle) out.lifecycle = report.lifecycle;
   out.counts = report.counts;
@@ -188,4 +192,12 @@ export function publicReport(report: DiffReport, locate?: (change: Change) => { 
   if (report.consumers) out.consumers = report.consumers;
   if (report.valueSets) out.valueSets = report.valueSets;
   return out;
+}
+
+/**
+ * The check fails (exit 1) when an unwaived breaking change lacks the required bump, or the version
+ * went down or is not semver.
+ */
+export function failsCheck(report: Pick<DiffReport, 'breaking' | 'versionOk' | 'versionStatus'>): boolean {
+  return (report.breaking && !report.versionOk) || report.versionStatus === 'decreased' || report.versionStatus === 'invalid';
 }

@@ -1,14 +1,107 @@
-// PLACEHOLDER: replaced by the real `mesh diff` command (work in progress in this session).
+// `mesh diff <old> <new>`: the breaking-change report between two contract files.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
-import type { CliContext } from '../context.js';
+import { diffContractsChecked } from '../../breaking/confirm.js';
+import { diffContracts } from '../../breaking/diff-contracts.js';
+import { BREAKING_FORMATS, formatBreaking, type BreakingFormat, type BreakingRun, type ContractDiff, type Locator } from '../../breaking/format-report.js';
+import { failsCheck, publicReport } from '../../breaking/report.js';
+import { breakingConfig } from '../../breaking/settings.js';
+import { prWaivers } from '../../breaking/waivers.js';
+import { loadFile } from '../../load/load-files.js';
+import { findRepoRoot } from '../../load/load-mesh.js';
+import type { LoadedDocument } from '../../model/document.js';
+import { parseFormat, UsageError, type CliContext } from '../context.js';
+import { VERSION } from '../main.js';
+
+interface DiffFlags {
+  format: string;
+  policy?: string;
+  prBody?: string;
+  check: boolean;
+}
 
 export function registerDiff(program: Command, ctx: CliContext): void {
   program
     .command('diff')
-    .description('(not available yet)')
-    .allowUnknownOption()
-    .action(() => {
-      ctx.stderr('mesh diff: not available yet\n');
-      ctx.setExitCode(2);
+    .description('Report the changes between two versions of a contract: breaking / dangerous / info, the semver bump they need and a suggested version.')
+    .argument('<old>', 'the old contract file (*.odcs.yaml)')
+    .argument('<new>', 'the new contract file')
+    .option('-f, --format <format>', `output format: ${BREAKING_FORMATS.join(', ')}`, 'text')
+    .option('--policy <mesh.yaml>', 'mesh.yaml with severity overrides and classification levels (default: the nearest contracts/mesh.yaml above the new file)')
+    .option('--pr-body <file>', 'file holding a pull request body whose `mesh-waive: <rule> <path> — <reason>` lines waive changes')
+    .option('--no-check', 'skip the json-schema-diff cross-check of value sets (faster)')
+    .addHelpText('after', '\nExit codes: 0 no unwaived breaking change lacks its bump, 1 a breaking change lacks the required version bump (or the version went down / is not semver), 2 usage or unreadable input.\nRules: docs/breaking-rules.md')
+    .action(async (oldArg: string, newArg: string, flags: DiffFlags) => {
+      const format = parseFormat(flags.format, BREAKING_FORMATS) as BreakingFormat;
+      const oldAbs = path.resolve(ctx.cwd, oldArg);
+      const newAbs = path.resolve(ctx.cwd, newArg);
+      for (const [arg, abs] of [[oldArg, oldAbs], [newArg, newAbs]] as const) if (!existsSync(abs)) throw new UsageError(`no such file: ${arg}`);
+      const root = findRepoRoot(path.dirname(newAbs));
+      const loadOptions = { root, cwd: ctx.cwd };
+      const [oldLoaded, newLoaded] = await Promise.all([loadFile(oldAbs, { ...loadOptions, root: findRepoRoot(path.dirname(oldAbs)) }), loadFile(newAbs, loadOptions)]);
+      const findings = [...oldLoaded.findings, ...newLoaded.findings].filter((f) => f.severity === 'error');
+      if (!oldLoaded.document || !newLoaded.document || findings.length > 0) {
+        for (const f of findings) ctx.stderr(`${f.file}:${f.line}:${f.column}: ${f.message} (${f.rule})${f.fix ? `\n  fix: ${f.fix}` : ''}\n`);
+        ctx.stderr('mesh diff: cannot compare contracts that do not load\n');
+        ctx.setExitCode(2);
+        return;
+      }
+      const oldDoc = oldLoaded.document;
+      const newDoc = newLoaded.document;
+
+      const policy = await loadPolicy(flags.policy ? path.resolve(ctx.cwd, flags.policy) : findPolicy(newAbs, root), loadOptions);
+      const domain = policy ? domainOf(policy.absPath, newAbs) : undefined;
+      const domainDoc = policy && domain ? await loadPolicy(path.join(path.dirname(policy.absPath), domain, 'domain.yaml'), loadOptions) : undefined;
+      const config = breakingConfig(policy ? { file: policy.file, data: policy.data } : undefined, domainDoc ? { file: domainDoc.file, data: domainDoc.data } : undefined);
+      for (const p of config.problems) ctx.stderr(`${p.file}: ${p.path}: ${p.message}\n`);
+
+      let waivers: ReturnType<typeof prWaivers> = [];
+      if (flags.prBody) {
+        const file = path.resolve(ctx.cwd, flags.prBody);
+        if (!existsSync(file)) throw new UsageError(`no such file: ${flags.prBody}`);
+        waivers = prWaivers(readFileSync(file, 'utf8'));
+      }
+      const options = { overrides: config.overrides, settings: config.settings, waivers, domain, today: new Date().toISOString().slice(0, 10) };
+      const report = flags.check ? await diffContractsChecked(oldDoc.data, newDoc.data, options) : diffContracts(oldDoc.data, newDoc.data, options);
+
+      const contract: ContractDiff = { contractId: report.contractId ?? '', oldFile: oldDoc.file, newFile: newDoc.file, report };
+      if (domain) contract.domain = domain;
+      const locate = locator(oldDoc, newDoc);
+      if (format === 'json') {
+        ctx.stdout(JSON.stringify(publicReport(report, (change) => locate(contract, change)), null, 2) + '\n');
+      } else {
+        const run: BreakingRun = { contracts: [contract], unchanged: 0, problems: [] };
+        ctx.stdout(formatBreaking(run, format, { color: ctx.isTTY && !ctx.env.NO_COLOR, locate, toolVersion: VERSION }));
+      }
+      ctx.setExitCode(failsCheck(report) ? 1 : 0);
     });
+}
+
+/** Where a change is: the new document when the node exists there, else the old one. */
+export function locator(oldDoc: Pick<LoadedDocument, 'file' | 'locate'> | undefined, newDoc: Pick<LoadedDocument, 'file' | 'locate'> | undefined): Locator {
+  return (_contract, change) => {
+    if (change.newPointer && newDoc) return { file: newDoc.file, ...newDoc.locate(change.newPointer) };
+    if (change.oldPointer && oldDoc) return { file: oldDoc.file, ...oldDoc.locate(change.oldPointer) };
+    return undefined;
+  };
+}
+
+/** The nearest mesh.yaml in a `contracts`-like ancestor of the file, up to the repository root. */
+function findPolicy(fileAbs: string, root: string): string | undefined {
+  for (let dir = path.dirname(fileAbs); ; dir = path.dirname(dir)) {
+    for (const name of ['mesh.yaml', 'mesh.yml']) if (existsSync(path.join(dir, name))) return path.join(dir, name);
+    if (dir === root || path.dirname(dir) === dir) return undefined;
+  }
+}
+
+function domainOf(policyAbs: string, fileAbs: string): string | undefined {
+  const rel = path.relative(path.dirname(policyAbs), fileAbs).split(path.sep);
+  return rel.length >= 2 && !rel[0].startsWith('_') && rel[0] !== '..' ? rel[0] : undefined;
+}
+
+async function loadPolicy(absPath: string | undefined, options: { root: string; cwd: string }): Promise<LoadedDocument | undefined> {
+  if (!absPath || !existsSync(absPath)) return undefined;
+  const loaded = await loadFile(absPath, options);
+  return loaded.document;
 }

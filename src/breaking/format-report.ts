@@ -1,0 +1,232 @@
+// Renders breaking-change results: text for terminals, JSON (public), Markdown for the PR comment
+// and job summary (the GitHub Action reuses `formatBreakingMarkdown`), SARIF 2.1.0 for code scanning.
+import pc from 'picocolors';
+import { failsCheck, publicReport, SEVERITY_RANK, type Change, type ChangeSeverity, type Consumer, type DiffReport } from './report.js';
+
+export interface ContractDiff {
+  contractId: string;
+  /** Repository-relative files on each side (absent when added / deleted). */
+  oldFile?: string;
+  newFile?: string;
+  domain?: string;
+  report: DiffReport;
+}
+
+export interface BreakingRun {
+  base?: { ref: string; sha?: string; how?: string };
+  head?: { ref: string };
+  /** Contracts with at least one change, or added/deleted. */
+  contracts: ContractDiff[];
+  /** Contracts present on both sides without any change. */
+  unchanged: number;
+  /** Files that could not be loaded (they are skipped). */
+  problems: { file: string; line: number; column: number; rule: string; message: string }[];
+}
+
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export type Locator = (contract: ContractDiff, change: Change) => Location | undefined;
+
+export const BREAKING_FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
+export type BreakingFormat = (typeof BREAKING_FORMATS)[number];
+
+export function runFails(run: BreakingRun): boolean {
+  return run.contracts.some((c) => failsCheck(c.report));
+}
+
+export function formatBreaking(run: BreakingRun, format: BreakingFormat, options: { color?: boolean; locate?: Locator; toolVersion?: string } = {}): string {
+  switch (format) {
+    case 'json':
+      return JSON.stringify(breakingJson(run, options.locate), null, 2) + '\n';
+    case 'markdown':
+      return formatBreakingMarkdown(run);
+    case 'sarif':
+      return JSON.stringify(breakingSarif(run, options.locate, options.toolVersion ?? '0.0.0'), null, 2) + '\n';
+    case 'text':
+      return formatBreakingText(run, options);
+  }
+}
+
+function breakingJson(run: BreakingRun, locate?: Locator): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    breaking: run.contracts.some((c) => c.report.breaking),
+    failing: runFails(run),
+  };
+  if (run.base) out.base = run.base;
+  if (run.head) out.head = run.head;
+  out.unchanged = run.unchanged;
+  out.contracts = run.contracts.map((c) => ({
+    contractId: c.contractId,
+    ...(c.oldFile ? { oldFile: c.oldFile } : {}),
+    ...(c.newFile ? { newFile: c.newFile } : {}),
+    ...(c.domain ? { domain: c.domain } : {}),
+    ...publicReport(c.report, locate ? (change) => locate(c, change) : undefined),
+  }));
+  out.problems = run.problems;
+  return out;
+}
+
+// ---------------------------------------------------------------- text
+
+function verdict(report: DiffReport): { text: string; level: 'fail' | 'warn' | 'ok' } {
+  if (report.lifecycle === 'removed') return { text: report.breaking ? 'deleted while consumed: breaking' : 'deleted', level: report.breaking ? 'fail' : 'warn' };
+  if (failsCheck(report)) {
+    if (report.versionStatus === 'decreased' || report.versionStatus === 'invalid') return { text: `version error: ${report.versionProblem}`, level: 'fail' };
+    return { text: `breaking, needs a ${report.requiredBump} bump: use ${report.suggestedVersion}`, level: 'fail' };
+  }
+  if (report.breaking) return { text: `breaking, version bumped (${report.oldVersion} → ${report.newVersion})`, level: 'warn' };
+  if (!report.versionOk) return { text: `not breaking; version: ${report.versionProblem} (suggested ${report.suggestedVersion})`, level: 'warn' };
+  if (report.lifecycle === 'added') return { text: 'new contract', level: 'ok' };
+  return { text: report.changes.length ? `compatible (${report.requiredBump} bump needed)` : 'no changes', level: 'ok' };
+}
+
+function formatBreakingText(run: BreakingRun, options: { color?: boolean; locate?: Locator }): string {
+  const c = pc.createColors(options.color ?? false);
+  const paint: Record<ChangeSeverity, (s: string) => string> = { breaking: c.red, dangerous: c.yellow, info: c.blue };
+  const lines: string[] = [];
+  if (run.base) lines.push(c.dim(`base: ${run.base.ref}${run.base.sha ? ` (${run.base.sha.slice(0, 12)})` : ''}${run.base.how ? ` — ${run.base.how}` : ''}; head: ${run.head?.ref ?? 'working tree'}`), '');
+  for (const p of run.problems) lines.push(`${p.file}:${p.line}:${p.column}  ${c.red('error')}  ${p.message}  ${c.dim(p.rule)}`);
+  if (run.problems.length) lines.push('');
+  for (const contract of run.contracts) {
+    const r = contract.report;
+    const file = contract.newFile ?? contract.oldFile ?? '';
+    const moved = contract.oldFile && contract.newFile && contract.oldFile !== contract.newFile ? ` (moved from ${contract.oldFile})` : '';
+    const versions = r.lifecycle === 'added' ? r.newVersion : r.lifecycle === 'removed' ? r.oldVersion : `${r.oldVersion} → ${r.newVersion}`;
+    lines.push(c.underline(`${contract.contractId} ${versions}`) + c.dim(`  ${file}${moved}`));
+    for (const change of r.changes) {
+      const where = options.locate?.(contract, change);
+      const at = where ? c.dim(`${where.line}:${where.column}`.padEnd(8)) : '';
+      const sev = change.waived ? c.dim('waived'.padEnd(9)) : paint[change.severity](change.severity.padEnd(9));
+      lines.push(`  ${at}${sev} ${change.message}  ${c.dim(change.rule)}`);
+      if (change.waived) lines.push(`  ${' '.repeat(where ? 8 : 0)}${' '.repeat(10)}${c.dim(`waived (${change.waived.source}): ${change.waived.reason}`)}`);
+    }
+    if (r.consumers?.length) lines.push(`  ${c.dim('consumers:')} ${r.consumers.map(consumerText).join('; ')}`);
+    const v = verdict(r);
+    lines.push(`  ${(v.level === 'fail' ? c.red : v.level === 'warn' ? c.yellow : c.green)(v.text)}`, '');
+  }
+  const failing = run.contracts.filter((x) => failsCheck(x.report)).length;
+  const breaking = run.contracts.filter((x) => x.report.breaking).length;
+  const summary = `${run.contracts.length} contract${run.contracts.length === 1 ? '' : 's'} changed${run.unchanged ? `, ${run.unchanged} unchanged` : ''}: ${breaking} breaking, ${failing} failing the version check`;
+  lines.push(failing ? c.red(summary) : breaking ? c.yellow(summary) : c.green(summary));
+  return lines.join('\n') + '\n';
+}
+
+function consumerText(x: Consumer): string {
+  return `${x.product}${x.domain ? ` (${x.domain})` : ''}${x.version ? ` pinned to ${x.version}` : ''}${x.owners.length ? ` ${x.owners.join(' ')}` : ''}`;
+}
+
+// ---------------------------------------------------------------- markdown
+
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function code(text: string): string {
+  return text === '' ? '' : `\`${text.replace(/`/g, 'ˋ')}\``;
+}
+
+const HEADINGS: Record<ChangeSeverity, string> = { breaking: '🔴 Breaking', dangerous: '🟠 Dangerous', info: '🔵 Info' };
+
+/** The PR comment / job summary: verdict line, per contract a table of changes by severity, versions, consumers. */
+export function formatBreakingMarkdown(run: BreakingRun): string {
+  const out: string[] = [];
+  const failing = run.contracts.filter((c) => failsCheck(c.report));
+  const breaking = run.contracts.filter((c) => c.report.breaking);
+  if (failing.length) out.push(`### ❌ ${failing.length} contract${failing.length === 1 ? '' : 's'} with breaking changes or version errors that need a new version`);
+  else if (breaking.length) out.push(`### ⚠️ Breaking changes in ${breaking.length} contract${breaking.length === 1 ? '' : 's'}, with the required major version`);
+  else if (run.contracts.length) out.push('### ✅ No breaking changes');
+  else out.push('### ✅ No contract changed');
+  out.push('');
+  if (run.base) out.push(`Compared ${code(run.base.ref)}${run.base.sha ? ` (${run.base.sha.slice(0, 7)})` : ''} with ${run.head?.ref ? code(run.head.ref) : 'the working tree'}${run.base.how ? ` — ${cell(run.base.how)}` : ''}.`, '');
+  if (run.contracts.length) {
+    out.push('| Contract | Version | Required bump | Suggested | Verdict |', '|---|---|---|---|---|');
+    for (const c of run.contracts) {
+      const r = c.report;
+      const versions = r.lifecycle === 'added' ? `new ${r.newVersion}` : r.lifecycle === 'removed' ? `deleted (${r.oldVersion})` : `${r.oldVersion} → ${r.newVersion}`;
+      const v = verdict(r);
+      const icon = v.level === 'fail' ? '❌' : v.level === 'warn' ? '⚠️' : '✅';
+      out.push(`| ${code(c.contractId)} | ${cell(versions)} | ${r.requiredBump} | ${cell(r.suggestedVersion || '–')} | ${icon} ${cell(v.text)} |`);
+    }
+    out.push('');
+  }
+  for (const c of run.contracts) {
+    const r = c.report;
+    if (r.changes.length === 0 && !r.consumers?.length) continue;
+    const file = c.newFile ?? c.oldFile;
+    const moved = c.oldFile && c.newFile && c.oldFile !== c.newFile ? `, moved from ${code(c.oldFile)}` : '';
+    out.push(`#### ${code(c.contractId)}${file ? ` — ${code(file)}${moved}` : ''}`, '');
+    if (r.versionProblem) out.push(`Version: ${cell(r.versionProblem)}. Suggested: **${cell(r.suggestedVersion)}**.`, '');
+    for (const severity of ['breaking', 'dangerous', 'info'] as const) {
+      const list = r.changes.filter((x) => x.severity === severity);
+      if (list.length === 0) continue;
+      out.push(`**${HEADINGS[severity]}** (${list.length})`, '', '| Rule | Path | Change |', '|---|---|---|');
+      for (const x of list) {
+        const waived = x.waived ? ` _(waived: ${cell(x.waived.reason)})_` : '';
+        out.push(`| ${code(x.rule.replace(/^breaking\//, ''))} | ${code(x.path)} | ${cell(x.message)}${waived} |`);
+      }
+      out.push('');
+    }
+    if (r.consumers?.length) {
+      out.push('**Affected consumers**', '', '| Product | Domain | Input port | Pinned version | Owners |', '|---|---|---|---|---|');
+      for (const x of r.consumers) out.push(`| ${code(x.product)} | ${cell(x.domain ?? '')} | ${cell(x.port ?? '')} | ${cell(x.version ?? '')} | ${cell(x.owners.join(' '))} |`);
+      out.push('');
+    }
+  }
+  if (run.problems.length) {
+    out.push('**Files that could not be read**', '');
+    for (const p of run.problems) out.push(`- ${code(`${p.file}:${p.line}:${p.column}`)} ${cell(p.message)}`);
+    out.push('');
+  }
+  return out.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------- sarif
+
+const LEVEL: Record<ChangeSeverity, string> = { breaking: 'error', dangerous: 'warning', info: 'note' };
+
+function breakingSarif(run: BreakingRun, locate: Locator | undefined, toolVersion: string) {
+  const items = run.contracts.flatMap((c) => c.report.changes.map((change) => ({ c, change })));
+  const ruleIds = [...new Set(items.map((i) => i.change.rule))].sort();
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'mesh-contracts breaking',
+            version: toolVersion,
+            informationUri: 'https://github.com/acme/mesh-contracts/blob/main/docs/breaking.md',
+            rules: ruleIds.map((id) => ({ id, helpUri: `https://github.com/acme/mesh-contracts/blob/main/docs/breaking-rules.md#${id.replace(/^breaking\//, '')}` })),
+          },
+        },
+        results: items
+          .sort((a, b) => SEVERITY_RANK[a.change.severity] - SEVERITY_RANK[b.change.severity])
+          .map(({ c, change }) => {
+            const where = locate?.(c, change) ?? { file: c.newFile ?? c.oldFile ?? '', line: 1, column: 1 };
+            const result: Record<string, unknown> = {
+              ruleId: change.rule,
+              ruleIndex: ruleIds.indexOf(change.rule),
+              level: change.waived ? 'note' : LEVEL[change.severity],
+              message: { text: `${change.message}${change.waived ? ` (waived: ${change.waived.reason})` : ''}` },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: where.file.split('/').map(encodeURIComponent).join('/') },
+                    region: { startLine: where.line, startColumn: where.column },
+                  },
+                  logicalLocations: [{ fullyQualifiedName: `${c.contractId}:${change.path}` }],
+                },
+              ],
+            };
+            if (change.waived) result.suppressions = [{ kind: 'external', justification: change.waived.reason }];
+            return result;
+          }),
+      },
+    ],
+  };
+}
