@@ -160,6 +160,8 @@ function dedupeEdges(edges: GraphInput['edges']): GraphInput['edges'] {
 
 const MAX_LABEL = 30;
 const NODE_HEIGHT = 46;
+/** Room around the drawing so edges routed along the border stay visible. */
+const PAD = 16;
 
 function truncate(text: string): string {
   return text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
@@ -185,18 +187,20 @@ export function layoutGraph(input: GraphInput): LineageGraph {
       kind: node.kind,
       href: node.href,
       focus: node.focus === true,
-      x: Math.round(box.x - box.width / 2),
-      y: Math.round(box.y - box.height / 2),
+      x: Math.round(box.x - box.width / 2) + PAD,
+      y: Math.round(box.y - box.height / 2) + PAD,
       width: box.width,
       height: box.height,
     };
   });
   const edges: LineageEdge[] = input.edges.map((edge) => {
-    const points = ((g.edge(edge.from, edge.to) as { points?: { x: number; y: number }[] }).points ?? []).map((p) => ({ x: Math.round(p.x), y: Math.round(p.y) }));
+    const points = ((g.edge(edge.from, edge.to) as { points?: { x: number; y: number }[] }).points ?? []).map((p) => ({ x: Math.round(p.x) + PAD, y: Math.round(p.y) + PAD }));
     return { from: edge.from, to: edge.to, d: pathData(points) };
   });
   const size = g.graph() as { width?: number; height?: number };
-  return { width: Math.ceil(size.width ?? 0), height: Math.ceil(size.height ?? 0), nodes, edges, label: input.label };
+  const ys = edges.length ? input.edges.flatMap((e) => ((g.edge(e.from, e.to) as { points?: { y: number }[] }).points ?? []).map((p) => p.y)) : [];
+  const height = Math.max(size.height ?? 0, ...ys);
+  return { width: Math.ceil(size.width ?? 0) + 2 * PAD, height: Math.ceil(height) + 2 * PAD, nodes, edges, label: input.label };
 }
 
 /** Smooth left-to-right curve through dagre's points (horizontal tangents at every point). */
