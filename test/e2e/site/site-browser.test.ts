@@ -41,7 +41,11 @@ function watch(p: Page): void {
     if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()} on ${p.url()}: ${m.text()}`);
   });
   p.on('pageerror', (e) => problems.push(`page error on ${p.url()}: ${e.message}`));
-  p.on('requestfailed', (r) => problems.push(`request failed on ${p.url()}: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  p.on('requestfailed', (r) => {
+    // ERR_ABORTED: the test itself navigated away or closed the page while a resource was loading.
+    if (r.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.push(`request failed on ${p.url()}: ${r.url()} ${r.failure()?.errorText ?? ''}`);
+  });
   p.on('dialog', (d) => {
     dialogs.push(`${d.type()}: ${d.message()}`);
     void d.dismiss();
