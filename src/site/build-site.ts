@@ -6,12 +6,13 @@ import { existsSync, promises as fs, readdirSync, readFileSync, statSync } from 
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Finding } from '../finding.js';
+import { exportJsonSchema } from '../export/jsonschema.js';
+import type { OdcsContract } from '../import/odcs-shapes.js';
 import { findRepoRoot, loadMesh } from '../load/load-mesh.js';
 import type { Mesh } from '../model/mesh.js';
 import { validateSloStatusReport, type SloStatusReport } from '../slo/status.js';
 import { versionsOf, type BreakingCheck } from './changelog.js';
 import { readGitHistory } from './git-history.js';
-import { objectJsonSchema } from './json-schema.js';
 import type { VersionView } from './model.js';
 import { loadRenderer, type AssetNames, type PageFrame, type PageKind, type Renderer } from './render.js';
 import { buildSearchPayload, searchScript } from './search-index.js';
@@ -231,7 +232,8 @@ export async function* siteFiles(prepared: PreparedSite, pages: PageRenderer, as
     for (const object of records(entry.doc.data.schema)) {
       const name = str(object.name);
       if (!name) continue;
-      yield { path: PAGES.jsonSchemaDownload(summary.slug, name), content: `${JSON.stringify(objectJsonSchema(entry.doc.data, object), null, 2)}\n` };
+      // The same JSON Schema as `mesh export jsonschema --object <name>`.
+      yield { path: PAGES.jsonSchemaDownload(summary.slug, name), content: exportJsonSchema(entry.doc.data as unknown as OdcsContract, { object: name }) };
     }
   }
 }

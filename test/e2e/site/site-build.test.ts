@@ -85,7 +85,7 @@ describe('mesh site build', () => {
     const out = path.join(repo, '_site');
     expect(readFileSync(path.join(out, 'downloads/shop-orders/shop-orders.odcs.yaml'), 'utf8')).toBe(readFileSync(path.join(repo, 'contracts/shop/orders.odcs.yaml'), 'utf8'));
     const schema = JSON.parse(readFileSync(path.join(out, 'downloads/shop-orders/orders.schema.json'), 'utf8'));
-    expect(schema).toMatchObject({ type: 'object', required: ['order_id', 'loaded_at'] });
+    expect(schema).toMatchObject({ $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', title: 'orders', required: ['order_id', 'loaded_at'] });
   });
 
   it('lists versions from git history with their dates', () => {
