@@ -17,6 +17,6 @@ export const rule: ContractRule = {
     const from = ctx.old.value.id;
     const to = ctx.new.value.id;
     if (from === undefined || to === undefined || from === to) return;
-    report({ old: at(ctx.old, 'id'), new: at(ctx.new, 'id') }, `contract id changed from ${show(from)} to ${show(to)}: this is a new contract, and every consumer of ${show(from)} loses its input`);
+    report({ old: at(ctx.old, 'id'), new: at(ctx.new, 'id') }, `contract \`id\` changed from ${show(from)} to ${show(to)}: this is a new contract, and every consumer of ${show(from)} loses its input`);
   },
 };

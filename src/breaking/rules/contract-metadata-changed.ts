@@ -11,7 +11,9 @@ import { WAIVER_PROPERTY } from '../waivers.js';
 const HANDLED = new Set(['id', 'version', 'status', 'schema', 'slaProperties', 'servers', 'customProperties']);
 
 function customProperties(value: unknown): unknown {
-  return Array.isArray(value) ? value.filter((p) => !(isObj(p) && p.property === WAIVER_PROPERTY)) : value;
+  if (!Array.isArray(value)) return value;
+  const kept = value.filter((p) => !(isObj(p) && p.property === WAIVER_PROPERTY));
+  return kept.length === 0 ? undefined : kept;
 }
 
 export const rule: ContractRule = {
@@ -32,7 +34,7 @@ export const rule: ContractRule = {
     const n = ctx.new.value;
     const keys = changedKeys(o, n, (k) => !HANDLED.has(k));
     if (!deepEqual(customProperties(o.customProperties), customProperties(n.customProperties))) keys.push('customProperties');
-    if (keys.length > 0) report({ old: at(ctx.old, keys[0]), new: at(ctx.new, keys[0]) }, `${keys.join(', ')} of the contract changed`);
+    if (keys.length > 0) report({ old: at(ctx.old, keys[0]), new: at(ctx.new, keys[0]) }, `${keys.map((k) => `\`${k}\``).join(', ')} of the contract changed`);
     for (const pair of slaPairs(ctx.old, ctx.new).pairs) {
       const diff = changedKeys(without(pair.old.value, ['value', 'unit', 'property']), without(pair.new.value, ['value', 'unit', 'property']), () => true);
       if (diff.length > 0) report(pair, `${diff.join(', ')} of SLA ${both(pair.old.path, pair.new.path)} changed`);

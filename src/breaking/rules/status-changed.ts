@@ -15,6 +15,6 @@ export const rule: ContractRule = {
     const to = String(ctx.new.value.status ?? '').toLowerCase();
     // Retiring after deprecation is the planned path: reported here; without deprecation it is breaking.
     if (from === to || to === 'deprecated' || (to === 'retired' && from !== 'deprecated')) return;
-    report({ old: at(ctx.old, 'status'), new: at(ctx.new, 'status') }, `status changed from ${show(ctx.old.value.status)} to ${show(ctx.new.value.status)}`);
+    report({ old: at(ctx.old, 'status'), new: at(ctx.new, 'status') }, `\`status\` changed from ${show(ctx.old.value.status)} to ${show(ctx.new.value.status)}`);
   },
 };

@@ -13,6 +13,6 @@ export const rule: ContractRule = {
     const from = String(ctx.old.value.status ?? '').toLowerCase();
     const to = String(ctx.new.value.status ?? '').toLowerCase();
     if (to !== 'deprecated' || from === 'deprecated') return;
-    report({ old: at(ctx.old, 'status'), new: at(ctx.new, 'status') }, `status went from ${show(ctx.old.value.status)} to "deprecated": consumers should plan to migrate before it is retired`);
+    report({ old: at(ctx.old, 'status'), new: at(ctx.new, 'status') }, `\`status\` went from ${show(ctx.old.value.status)} to "deprecated": consumers should plan to migrate before it is retired`);
   },
 };

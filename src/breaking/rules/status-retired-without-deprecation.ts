@@ -17,6 +17,6 @@ export const rule: ContractRule = {
     const from = String(ctx.old.value.status ?? '').toLowerCase();
     const to = String(ctx.new.value.status ?? '').toLowerCase();
     if (to !== 'retired' || from === 'retired' || from === 'deprecated') return;
-    report({ old: at(ctx.old, 'status'), new: at(ctx.new, 'status') }, `status went from ${show(ctx.old.value.status)} to "retired" without being "deprecated" first: consumers got no notice to migrate`);
+    report({ old: at(ctx.old, 'status'), new: at(ctx.new, 'status') }, `\`status\` went from ${show(ctx.old.value.status)} to "retired" without being "deprecated" first: consumers got no notice to migrate`);
   },
 };

@@ -1,0 +1,14 @@
+// Rule examples are ODCS fragments; this wraps one into a minimal complete contract (the same
+// wrapping docs/breaking-rules.md describes), so tests and docs read the same thing.
+import yaml from 'js-yaml';
+import { isObj, type Obj } from './nodes.js';
+
+export const EXAMPLE_HEADER = { apiVersion: 'v3.1.0', kind: 'DataContract', id: 'sales-orders', version: '1.0.0', status: 'active' } as const;
+
+/** The contract an example fragment stands for; undefined for '' (no contract on that side). */
+export function exampleContract(fragment: string): Obj | undefined {
+  if (fragment.trim() === '') return undefined;
+  const body = yaml.load(fragment);
+  if (!isObj(body)) throw new Error(`a rule example must be a YAML mapping: ${fragment}`);
+  return { ...EXAMPLE_HEADER, ...body };
+}
