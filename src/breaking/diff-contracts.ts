@@ -156,7 +156,15 @@ export function diffContracts(oldData: Obj | undefined, newData: Obj | undefined
       report.versionProblem = `the version ${JSON.stringify(newData.version ?? null)} is not a semantic version (MAJOR.MINOR.PATCH)`;
       report.suggestedVersion = '1.0.0';
     }
-    if (!newData) report.suggestedVersion = '';
+    if (!newData) {
+      report.suggestedVersion = '';
+      if (report.breaking) {
+        // No version can make a deletion compatible: retire the contract first, or waive.
+        report.versionOk = false;
+        report.versionStatus = 'insufficient';
+        report.versionProblem = 'a deleted contract cannot be bumped: mark it deprecated, then retired, once no product reads it (or waive the change)';
+      }
+    }
     return report;
   }
   const check = checkVersion(oldData.version, newData.version, required);

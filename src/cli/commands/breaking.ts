@@ -1,14 +1,122 @@
-// PLACEHOLDER: replaced by the real `mesh breaking` command (work in progress in this session).
+// `mesh breaking`: every contract changed between two git refs (default: the merge-base with
+// origin's default branch, and the working tree), with the version bump each needs and the
+// consumers it affects. Exit 1 when an unwaived breaking change lacks the required bump.
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { Command } from 'commander';
-import type { CliContext } from '../context.js';
+import { diffMeshes } from '../../breaking/diff-meshes.js';
+import { BREAKING_FORMATS, formatBreaking, runFails, type BreakingFormat, type Locator } from '../../breaking/format-report.js';
+import { prWaivers } from '../../breaking/waivers.js';
+import { changedFiles, renames } from '../../git/changed-files.js';
+import { GitError, repoTopLevel } from '../../git/git.js';
+import { commitOf, resolveBase } from '../../git/refs.js';
+import { materializeTree } from '../../git/tree.js';
+import { CODEOWNERS_LOCATIONS, loadMesh } from '../../load/load-mesh.js';
+import type { Finding } from '../../finding.js';
+import { parseFormat, UsageError, type CliContext } from '../context.js';
+import { VERSION } from '../main.js';
+
+interface BreakingFlags {
+  base?: string;
+  head?: string;
+  contracts: string;
+  format: string;
+  prBody?: string;
+  check: boolean;
+}
 
 export function registerBreaking(program: Command, ctx: CliContext): void {
   program
     .command('breaking')
-    .description('(not available yet)')
-    .allowUnknownOption()
-    .action(() => {
-      ctx.stderr('mesh breaking: not available yet\n');
-      ctx.setExitCode(2);
+    .description('Breaking changes of every contract changed between two git refs, the semver bump each needs and the consumers (ODPS input ports, CODEOWNERS) it affects.')
+    .option('--base <ref>', 'git ref to compare from (default: merge-base with origin\'s default branch, else main/master, else HEAD~1)')
+    .option('--head <ref>', 'git ref to compare to (default: the working tree, uncommitted changes included)')
+    .option('--contracts <dir>', 'the contracts directory', 'contracts')
+    .option('-f, --format <format>', `output format: ${BREAKING_FORMATS.join(', ')}`, 'text')
+    .option('--pr-body <file>', 'file holding the pull request body; its `mesh-waive: <rule> <path> — <reason>` lines waive changes')
+    .option('--no-check', 'skip the json-schema-diff cross-check of value sets (faster)')
+    .addHelpText('after', '\nExit codes: 0 ok, 1 an unwaived breaking change lacks the required version bump (or a version went down / is not semver), 2 usage error, not a git repository, unknown ref.\nSee docs/breaking.md.')
+    .action(async (flags: BreakingFlags) => {
+      const format = parseFormat(flags.format, BREAKING_FORMATS) as BreakingFormat;
+      let root: string;
+      try {
+        root = await repoTopLevel(ctx.cwd);
+      } catch (error) {
+        throw new UsageError(`mesh breaking needs a git repository: ${(error as Error).message}`);
+      }
+      const contractsAbs = path.resolve(ctx.cwd, flags.contracts);
+      const contractsRel = path.relative(root, contractsAbs).split(path.sep).join('/');
+      if (contractsRel.startsWith('..')) throw new UsageError(`--contracts ${flags.contracts} is outside the repository ${root}`);
+
+      let waivers: ReturnType<typeof prWaivers> = [];
+      if (flags.prBody) {
+        const file = path.resolve(ctx.cwd, flags.prBody);
+        if (!existsSync(file)) throw new UsageError(`no such file: ${flags.prBody}`);
+        waivers = prWaivers(readFileSync(file, 'utf8'));
+      }
+
+      let headSha: string | undefined;
+      if (flags.head !== undefined) {
+        headSha = await commitOf(root, flags.head);
+        if (!headSha) throw new UsageError(`--head ${flags.head} is not a commit in this repository`);
+      }
+      let base;
+      try {
+        base = await resolveBase(root, flags.base, flags.head ?? 'HEAD');
+      } catch (error) {
+        throw new UsageError((error as Error).message);
+      }
+
+      const temps: string[] = [];
+      try {
+        const prefixes = [contractsRel, ...CODEOWNERS_LOCATIONS];
+        const materialize = async (sha: string) => {
+          const dir = await mkdtemp(path.join(os.tmpdir(), 'mesh-breaking-'));
+          temps.push(dir);
+          await materializeTree(root, sha, prefixes, dir);
+          return dir;
+        };
+        const baseDir = await materialize(base.sha);
+        const headDir = headSha ? await materialize(headSha) : root;
+        const [baseMesh, headMesh] = await Promise.all([
+          loadMesh(path.join(baseDir, contractsRel), { root: baseDir, cwd: baseDir }),
+          loadMesh(path.join(headDir, contractsRel), { root: headDir, cwd: headDir }),
+        ]);
+        const changed = await changedFiles(root, base.sha, headSha, [contractsRel]).catch(() => []);
+        const { run, documents, settingsProblems } = await diffMeshes(baseMesh.mesh, headMesh.mesh, {
+          waivers,
+          today: new Date().toISOString().slice(0, 10),
+          check: flags.check,
+          renames: renames(changed),
+        });
+        run.base = base;
+        run.head = { ref: flags.head ?? 'working tree' };
+        const problem = (f: Finding, side: string) => ({ file: f.file, line: f.line, column: f.column, rule: f.rule, message: side === 'head' ? f.message : `${f.message} (in ${base.ref})` });
+        const missingDir = (f: Finding) => f.rule === 'load/unreadable';
+        run.problems = [
+          ...headMesh.result.findings.filter((f) => f.severity === 'error' && !missingDir(f)).map((f) => problem(f, 'head')),
+          ...baseMesh.result.findings.filter((f) => f.severity === 'error' && !missingDir(f)).map((f) => problem(f, 'base')),
+        ];
+        if (headMesh.result.findings.some(missingDir) && baseMesh.result.findings.some(missingDir)) {
+          throw new UsageError(`no contracts directory ${contractsRel}/ at ${base.ref} nor at ${flags.head ?? 'the working tree'}: pass --contracts`);
+        }
+        for (const p of settingsProblems) ctx.stderr(`${p.file}: ${p.path}: ${p.message}\n`);
+
+        const locate: Locator = (contract, change) => {
+          const docs = documents.get(contract);
+          if (change.newPointer && docs?.new) return { file: docs.new.file, ...docs.new.locate(change.newPointer) };
+          if (change.oldPointer && docs?.old) return { file: docs.old.file, ...docs.old.locate(change.oldPointer) };
+          return undefined;
+        };
+        ctx.stdout(formatBreaking(run, format, { color: ctx.isTTY && !ctx.env.NO_COLOR, locate, toolVersion: VERSION }));
+        ctx.setExitCode(runFails(run) ? 1 : 0);
+      } catch (error) {
+        if (error instanceof GitError) throw new UsageError(error.message);
+        throw error;
+      } finally {
+        await Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true })));
+      }
     });
 }

@@ -1,0 +1,146 @@
+// Two loaded meshes (base and head) → one BreakingRun: contracts matched by `id` across renames and
+// moves (by path through git's rename detection for contracts without an id), added and deleted
+// contracts, severity settings from the head's mesh.yaml and domain.yaml, and the consumers of each
+// changed contract from the head's ODPS input ports with the CODEOWNERS of their domains.
+// Pure: the shell loads both trees (src/git, src/load) and hands them over.
+import path from 'node:path';
+import type { LoadedDocument } from '../model/document.js';
+import type { Mesh } from '../model/mesh.js';
+import { ownersOf, parseCodeowners, type Codeowners } from '../ownership/codeowners.js';
+import { diffContractsChecked } from './confirm.js';
+import { diffContracts, type DiffOptions } from './diff-contracts.js';
+import type { BreakingRun, ContractDiff } from './format-report.js';
+import { deepEqual, isObj, str } from './nodes.js';
+import type { Consumer, Waiver } from './report.js';
+import { breakingConfig, type BreakingConfig } from './settings.js';
+
+export interface MeshDiffOptions {
+  /** Waivers from the pull request body. */
+  waivers?: readonly Waiver[];
+  today?: string;
+  /** Run the json-schema-diff cross-check (default true). */
+  check?: boolean;
+  /** Repository-relative old path → new path of renamed files (git rename detection). */
+  renames?: ReadonlyMap<string, string>;
+}
+
+export interface MeshDiffResult {
+  run: BreakingRun;
+  /** Documents behind each contract diff, to locate changes in the YAML. */
+  documents: Map<ContractDiff, { old?: LoadedDocument; new?: LoadedDocument }>;
+  /** Problems in the breaking settings of mesh.yaml / domain.yaml. */
+  settingsProblems: BreakingConfig['problems'];
+}
+
+function repoPath(mesh: Mesh, doc: LoadedDocument): string {
+  return path.relative(mesh.root, doc.absPath).split(path.sep).join('/');
+}
+
+function domainFolder(mesh: Mesh, doc: LoadedDocument): string | undefined {
+  const rel = path.relative(mesh.contractsDir, doc.absPath).split(path.sep);
+  return rel.length >= 2 && !rel[0].startsWith('_') ? rel[0] : undefined;
+}
+
+function contractsById(mesh: Mesh): { byId: Map<string, LoadedDocument>; withoutId: LoadedDocument[] } {
+  const byId = new Map<string, LoadedDocument>();
+  const withoutId: LoadedDocument[] = [];
+  for (const doc of mesh.contracts) {
+    const id = str(doc.data.id);
+    if (id === undefined || byId.has(id)) withoutId.push(doc); // duplicates are lint's problem; match them by path
+    else byId.set(id, doc);
+  }
+  return { byId, withoutId };
+}
+
+/** contractId → products reading it (ODPS inputPorts[].contractId) in `mesh`. */
+export function consumersByContract(mesh: Mesh): Map<string, Consumer[]> {
+  let codeowners: Codeowners | undefined;
+  if (mesh.codeowners) codeowners = parseCodeowners(mesh.codeowners.text, mesh.codeowners.file);
+  const out = new Map<string, Consumer[]>();
+  for (const product of mesh.products) {
+    const ports = product.data.inputPorts;
+    if (!Array.isArray(ports)) continue;
+    const domain = domainFolder(mesh, product);
+    const file = repoPath(mesh, product);
+    const owners = codeowners ? ownersOf(codeowners, domain ? `${path.relative(mesh.root, mesh.contractsDir).split(path.sep).join('/')}/${domain}/` : file).owners : [];
+    for (const port of ports) {
+      if (!isObj(port)) continue;
+      const contractId = str(port.contractId);
+      if (!contractId) continue;
+      const consumer: Consumer = { product: str(product.data.id) ?? file, owners: [...owners] };
+      const name = str(product.data.name);
+      if (name) consumer.productName = name;
+      if (domain) consumer.domain = domain;
+      consumer.file = file;
+      const portName = str(port.name);
+      if (portName) consumer.port = portName;
+      const version = str(port.version);
+      if (version) consumer.version = version;
+      const list = out.get(contractId) ?? [];
+      list.push(consumer);
+      out.set(contractId, list);
+    }
+  }
+  return out;
+}
+
+export async function diffMeshes(base: Mesh, head: Mesh, options: MeshDiffOptions = {}): Promise<MeshDiffResult> {
+  const policy = head.policy ? { file: repoPath(head, head.policy), data: head.policy.data } : undefined;
+  const settingsProblems: BreakingConfig['problems'] = [];
+  const configCache = new Map<string | undefined, BreakingConfig>();
+  const configFor = (domain: string | undefined): BreakingConfig => {
+    let config = configCache.get(domain);
+    if (!config) {
+      const domainDoc = domain ? head.domains.get(domain) : undefined;
+      config = breakingConfig(policy, domainDoc ? { file: repoPath(head, domainDoc), data: domainDoc.data } : undefined);
+      for (const p of config.problems) if (!settingsProblems.some((q) => q.file === p.file && q.path === p.path)) settingsProblems.push(p);
+      configCache.set(domain, config);
+    }
+    return config;
+  };
+
+  const oldSide = contractsById(base);
+  const newSide = contractsById(head);
+  const consumers = consumersByContract(head);
+  const pairs: { old?: LoadedDocument; new?: LoadedDocument }[] = [];
+  for (const [id, doc] of oldSide.byId) pairs.push({ old: doc, new: newSide.byId.get(id) });
+  for (const [id, doc] of newSide.byId) if (!oldSide.byId.has(id)) pairs.push({ new: doc });
+  // Contracts without a (unique) id: by path, following git renames.
+  const newByPath = new Map(newSide.withoutId.map((d) => [repoPath(head, d), d]));
+  for (const doc of oldSide.withoutId) {
+    const p = repoPath(base, doc);
+    const target = newByPath.get(options.renames?.get(p) ?? p);
+    if (target) newByPath.delete(repoPath(head, target));
+    pairs.push({ old: doc, new: target });
+  }
+  for (const doc of newByPath.values()) pairs.push({ new: doc });
+
+  const run: BreakingRun = { contracts: [], unchanged: 0, problems: [] };
+  const documents: MeshDiffResult['documents'] = new Map();
+  for (const pair of pairs) {
+    if (pair.old && pair.new && deepEqual(pair.old.data, pair.new.data)) {
+      run.unchanged++;
+      continue;
+    }
+    const domain = pair.new ? domainFolder(head, pair.new) : pair.old ? domainFolder(base, pair.old) : undefined;
+    const config = configFor(domain);
+    const id = str(pair.new?.data.id) ?? str(pair.old?.data.id) ?? (pair.new ? repoPath(head, pair.new) : repoPath(base, pair.old!));
+    const diffOptions: DiffOptions = {
+      overrides: config.overrides,
+      settings: config.settings,
+      waivers: options.waivers,
+      today: options.today,
+      domain,
+      consumers: consumers.get(id) ?? [],
+    };
+    const report = options.check === false ? diffContracts(pair.old?.data, pair.new?.data, diffOptions) : await diffContractsChecked(pair.old?.data, pair.new?.data, diffOptions);
+    const contract: ContractDiff = { contractId: id, report };
+    if (pair.old) contract.oldFile = repoPath(base, pair.old);
+    if (pair.new) contract.newFile = repoPath(head, pair.new);
+    if (domain) contract.domain = domain;
+    run.contracts.push(contract);
+    documents.set(contract, pair);
+  }
+  run.contracts.sort((a, b) => Number(b.report.breaking) - Number(a.report.breaking) || a.contractId.localeCompare(b.contractId));
+  return { run, documents, settingsProblems };
+}
