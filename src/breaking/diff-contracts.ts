@@ -4,7 +4,7 @@
 // registry at each place, then applies severity overrides, waivers and the semver verdict.
 import { checkVersion, isSemver, maxBump, type Bump } from '../semver.js';
 import { matchNodes, type MatchedPair, type MatchResult } from './match.js';
-import { childNode, elements, isObj, nameLabel, root, type Node, type Obj } from './nodes.js';
+import { childNode, deepEqual, elements, isObj, nameLabel, root, type Node, type Obj } from './nodes.js';
 import { RULES } from './registry.js';
 import { SEVERITY_RANK, type Change, type ChangeSeverity, type Consumer, type DiffReport, type ValueSetCheck, type Waiver } from './report.js';
 import { DEFAULT_SETTINGS, shortName, type BreakingRule, type DiffSettings, type ElementContext, type ElementRule, type Where } from './rule.js';
@@ -75,6 +75,8 @@ export function diffContracts(oldData: Obj | undefined, newData: Obj | undefined
   }
 
   const walk = (kind: ElementContext['kind'], pair: { old: Node; new: Node; by: MatchedPair['by'] | 'root' }) => {
+    // Identical elements (the vast majority) cannot change anything: skip their rules and subtree.
+    if (pair.by !== 'definition' && pair.old.value.name === pair.new.value.name && deepEqual(pair.old.value, pair.new.value)) return;
     const properties = matchElements(propertiesOf(pair.old), propertiesOf(pair.new));
     const ctx: ElementContext = { kind, old: pair.old, new: pair.new, by: pair.by, properties, settings };
     for (const rule of elementRules) rule.check(ctx, reporter(rule));

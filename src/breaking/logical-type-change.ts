@@ -17,6 +17,7 @@ export function physicalChange(oldEl: Node, newEl: Node): { change: TypeChange; 
   const from = oldEl.value.physicalType;
   const to = newEl.value.physicalType;
   if (typeof from !== 'string' || typeof to !== 'string') return undefined; // added or dropped physical types: metadata
+  if (from === to) return undefined;
   const change = comparePhysicalTypes(from, to);
   return change === 'same' ? undefined : { change, from, to };
 }
