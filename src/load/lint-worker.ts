@@ -1,41 +1,66 @@
-// Worker thread of the parallel loader: loads a share of the mesh's files and checks each contract
-// against the ODCS schema, the two CPU-heavy steps, so both cores work. Results go back as plain
-// data; the main thread rebuilds LoadedDocuments (positions are recomputed there only on demand).
+// Worker thread of the parallel loader: loads a share of the mesh's files and, for contracts, runs
+// the CPU-heavy per-file work (ODCS schema check, and for lint the contract-scope rules) so both
+// cores work. Results go back in batches as JSON text (cheaper to rebuild on the main thread than
+// structured clones, and the worker's heap stays small); positions are recomputed there on demand.
 import { parentPort, workerData } from 'node:worker_threads';
+import path from 'node:path';
+import type { LoadedDocument } from '../model/document.js';
+import { schemaFindings } from '../odcs/schema-findings.js';
+import { checkContracts, policyRole, type PolicyDocs } from './contract-checks.js';
+import { fingerprintMemo, isJsonFaithful } from './fingerprint.js';
 import { loadFile } from './load-files.js';
 import type { LoadOptions } from './options.js';
-import { schemaFindings } from '../odcs/schema-findings.js';
-import type { LoadedShare, ShareRequest } from './worker-protocol.js';
+import type { LoadedItem, ShareRequest, WorkerMessage } from './worker-protocol.js';
 
-async function loadShare({ files, options }: ShareRequest): Promise<LoadedShare> {
-  const out: LoadedShare = { items: [] };
-  // A few files in flight hide the fs latency; parsing itself is synchronous.
-  let next = 0;
-  const run = async () => {
-    while (next < files.length) {
-      const index = next++;
-      const absPath = files[index];
-      const { document, findings } = await loadFile(absPath, options as LoadOptions);
-      out.items.push({
-        index,
-        findings,
-        ...(document
-          ? {
-              document: { file: document.file, absPath: document.absPath, kind: document.kind, data: document.data, hash: document.hash },
-              ...(document.kind === 'contract' ? { schemaFindings: schemaFindings(document) } : {}),
-            }
-          : {}),
-      });
+const BATCH = 64;
+const CONTRACT = /\.odcs\.ya?ml$/;
+
+async function loadShare({ files, options, check }: ShareRequest, post: (message: WorkerMessage) => void): Promise<void> {
+  let policy: PolicyDocs | undefined;
+  if (check) {
+    policy = { root: options.root, contractsDir: check.contractsDir, domains: new Map() };
+    for (const file of check.policyFiles) {
+      const { document } = await loadFile(file, options);
+      const role = policyRole(check.contractsDir, file);
+      if (!document || !role) continue;
+      if (role.role === 'mesh') policy.policy = document;
+      else policy.domains.set(role.domain, document);
     }
+  }
+  const fingerprint = fingerprintMemo(options.root);
+  let items: { item: LoadedItem; doc?: LoadedDocument }[] = [];
+  const flush = () => {
+    if (policy) {
+      const contracts = items.filter((i) => i.doc && CONTRACT.test(path.basename(i.doc.absPath))).map((i) => i.doc!);
+      if (contracts.length > 0) {
+        const checks = checkContracts(policy, contracts, options.cwd);
+        for (const entry of items) if (entry.doc && checks.has(entry.doc.absPath)) entry.item.checks = checks.get(entry.doc.absPath)!;
+      }
+    }
+    const plain: LoadedItem[] = [];
+    const cloned: LoadedItem[] = [];
+    for (const { item } of items) (item.document && !isJsonFaithful(item.document.data) ? cloned : plain).push(item);
+    post({ type: 'batch', json: JSON.stringify(plain), cloned });
+    items = [];
   };
-  await Promise.all(Array.from({ length: 4 }, run));
-  return out;
+  for (let index = 0; index < files.length; index++) {
+    const { document, findings, deps } = await loadFile(files[index], options as LoadOptions);
+    const item: LoadedItem = { index, findings };
+    if (document) {
+      item.document = { file: document.file, absPath: document.absPath, kind: document.kind, data: document.data, hash: document.hash };
+      if (!check && document.kind === 'contract') item.schemaFindings = schemaFindings(document);
+    }
+    if (deps) item.deps = Object.fromEntries(deps.map((d) => [d, fingerprint(d)]));
+    items.push(document ? { item, doc: document } : { item });
+    if (items.length >= BATCH) flush();
+  }
+  if (items.length > 0) flush();
 }
 
 if (parentPort) {
   const port = parentPort;
-  loadShare(workerData as ShareRequest).then(
-    (share) => port.postMessage({ ok: true, share }),
-    (error: unknown) => port.postMessage({ ok: false, message: error instanceof Error ? error.message : String(error) }),
+  loadShare(workerData as ShareRequest, (message) => port.postMessage(message)).then(
+    () => port.postMessage({ type: 'done' } satisfies WorkerMessage),
+    (error: unknown) => port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage),
   );
 }

@@ -31,38 +31,60 @@ export async function loadMesh(contractsDir: string, options: LoadOptions): Prom
   const findings: Finding[] = [];
   const mesh: Mesh = { root: options.root, contractsDir: dir, domains: new Map(), contracts: [], products: [] };
 
-  let files: string[] = [];
-  try {
-    if (!statSync(dir).isDirectory()) throw new Error('not a directory');
-    files = (await yamlFilesUnder(dir)).filter((file) => isMeshFile(dir, file));
-  } catch (error) {
-    findings.push({
-      file: displayPath(dir, options.cwd),
-      line: 1,
-      column: 1,
-      rule: 'load/unreadable',
-      severity: 'error',
-      message: `cannot read the contracts directory ${displayPath(dir, options.cwd)}: ${(error as { code?: string }).code === 'ENOENT' ? 'no such directory' : (error as Error).message}`,
-      fix: 'Pass the path of the contracts/ directory.',
-    });
-  }
+  const listed = await listMeshFiles(dir, options);
+  const files = listed.files;
+  findings.push(...listed.findings);
 
   const documents: LoadedDocument[] = [];
   const workers = workerCount(options.workers, files.length);
-  const loaded = workers > 1 ? await loadInParallel(files, options, workers, (file) => loadFile(file, options)) : await loadAll(files, options);
+  const loaded = workers > 1 ? await loadInParallel(files, options, workers, (share) => loadAll(share, options)) : await loadAll(files, options);
   for (let i = 0; i < files.length; i++) {
     const { document, findings: fileFindings } = loaded[i];
     findings.push(...fileFindings);
     if (!document) continue;
     documents.push(document);
-    const rel = path.relative(dir, files[i]).split(path.sep);
-    const base = rel[rel.length - 1];
-    if (rel.length === 1 && /^mesh\.ya?ml$/.test(base)) mesh.policy = document;
-    else if (rel.length === 2 && /^domain\.ya?ml$/.test(base)) mesh.domains.set(rel[0], document);
-    else if (CONTRACT.test(base)) mesh.contracts.push(document);
-    else if (PRODUCT.test(base)) mesh.products.push(document);
+    placeDocument(mesh, files[i], document);
   }
+  await attachCodeowners(mesh, findings, options);
+  findings.sort(compareFindings);
+  return { mesh, result: { documents, findings, files: files.length } };
+}
 
+/** The mesh files of a contracts/ tree, sorted; a finding when the directory cannot be read. */
+export async function listMeshFiles(dir: string, options: LoadOptions): Promise<{ files: string[]; findings: Finding[] }> {
+  try {
+    if (!statSync(dir).isDirectory()) throw new Error('not a directory');
+    return { files: (await yamlFilesUnder(dir)).filter((file) => isMeshFile(dir, file)), findings: [] };
+  } catch (error) {
+    return {
+      files: [],
+      findings: [
+        {
+          file: displayPath(dir, options.cwd),
+          line: 1,
+          column: 1,
+          rule: 'load/unreadable',
+          severity: 'error',
+          message: `cannot read the contracts directory ${displayPath(dir, options.cwd)}: ${(error as { code?: string }).code === 'ENOENT' ? 'no such directory' : (error as Error).message}`,
+          fix: 'Pass the path of the contracts/ directory.',
+        },
+      ],
+    };
+  }
+}
+
+/** Puts a loaded mesh file where it belongs in the Mesh (policy, domain, contract or product). */
+export function placeDocument(mesh: Mesh, absPath: string, document: LoadedDocument): void {
+  const rel = path.relative(mesh.contractsDir, absPath).split(path.sep);
+  const base = rel[rel.length - 1];
+  if (rel.length === 1 && /^mesh\.ya?ml$/.test(base)) mesh.policy = document;
+  else if (rel.length === 2 && /^domain\.ya?ml$/.test(base)) mesh.domains.set(rel[0], document);
+  else if (CONTRACT.test(base)) mesh.contracts.push(document);
+  else if (PRODUCT.test(base)) mesh.products.push(document);
+}
+
+/** Reads CODEOWNERS from where GitHub looks for it. */
+export async function attachCodeowners(mesh: Mesh, findings: Finding[], options: LoadOptions): Promise<void> {
   for (const location of CODEOWNERS_LOCATIONS) {
     const absPath = path.join(options.root, location);
     try {
@@ -78,12 +100,9 @@ export async function loadMesh(contractsDir: string, options: LoadOptions): Prom
       continue;
     }
   }
-
-  findings.sort(compareFindings);
-  return { mesh, result: { documents, findings, files: files.length } };
 }
 
-async function loadAll(files: string[], options: LoadOptions): Promise<Awaited<ReturnType<typeof loadFile>>[]> {
+export async function loadAll(files: string[], options: LoadOptions): Promise<Awaited<ReturnType<typeof loadFile>>[]> {
   const loaded = new Array<Awaited<ReturnType<typeof loadFile>>>(files.length);
   let next = 0;
   await Promise.all(

@@ -12,6 +12,8 @@ import { resolveRefs } from './resolve-refs.js';
 export interface LoadOneResult {
   document?: LoadedDocument;
   findings: Finding[];
+  /** Absolute paths of the files the document's `$ref`s looked at (present or not); absent without `$ref`s. */
+  deps?: string[];
 }
 
 const atStart: Locate = () => ({ line: 1, column: 1 });
@@ -29,8 +31,10 @@ export async function loadText(text: string | Uint8Array, file: { absPath: strin
 
     let data = outcome.value as Record<string, unknown>;
     const findings: Finding[] = [];
+    let deps: string[] | undefined;
     if (outcome.refs.length > 0) {
       const resolved = await resolveRefs(file.absPath, { value: data, refs: outcome.refs, text: outcome.text }, { root: options.root, cwd: options.cwd, limits });
+      deps = resolved.deps;
       findings.push(...resolved.problems.map((p) => toFinding(p, file.file, locate)));
       if (resolved.data !== null && typeof resolved.data === 'object' && !Array.isArray(resolved.data)) {
         data = resolved.data as Record<string, unknown>;
@@ -42,7 +46,7 @@ export async function loadText(text: string | Uint8Array, file: { absPath: strin
             locate,
           ),
         );
-        return { findings };
+        return { findings, deps };
       }
     }
     const document: LoadedDocument = {
@@ -53,7 +57,7 @@ export async function loadText(text: string | Uint8Array, file: { absPath: strin
       hash: sha256(text),
       locate,
     };
-    return { document, findings };
+    return deps ? { document, findings, deps } : { document, findings };
   } catch (error) {
     return { findings: [internalFinding(file.file, error)] };
   }

@@ -9,7 +9,8 @@ import type { LoadedDocument } from '../model/document.js';
 import { createLocator, type Locate } from './locate.js';
 import type { LoadOneResult } from './load-text.js';
 import type { LoadOptions } from './options.js';
-import type { LoadedShare, ShareRequest } from './worker-protocol.js';
+import type { LoadedItem, ShareRequest, WorkerMessage } from './worker-protocol.js';
+import type { Finding } from '../finding.js';
 
 /** Below this many files one thread is faster than starting workers. */
 export const PARALLEL_THRESHOLD = 200;
@@ -30,16 +31,28 @@ export function workerCount(requested: number | undefined, files: number): numbe
   return Math.max(1, Math.min(wanted, Math.ceil(files / (PARALLEL_THRESHOLD / 2))));
 }
 
+/** A file loaded by a worker (or by the fallback on the main thread). */
+export interface ParallelLoaded extends LoadOneResult {
+  /** Per-contract check findings (check requests only). */
+  checks?: Finding[];
+  /** Fingerprints of the files the document's `$ref`s looked at. */
+  depFingerprints?: Record<string, string>;
+  /** The document's data would not survive JSON (NaN, Infinity): never cache it. */
+  notJson?: boolean;
+}
+
 /**
- * Loads `files` on `workers` threads; results come back in the order of `files`. A worker that dies
- * makes its files load on the main thread instead (slower, never wrong).
+ * Loads `files` on `workers` threads; results come back in the order of `files`. With `check`, the
+ * workers also run the per-contract checks (src/load/contract-checks.ts). A worker that dies makes
+ * its files load on the main thread instead, through `fallback` (slower, never wrong).
  */
 export async function loadInParallel(
   files: string[],
   options: LoadOptions,
   workers: number,
-  fallback: (absPath: string) => Promise<LoadOneResult>,
-): Promise<LoadOneResult[]> {
+  fallback: (files: string[]) => Promise<ParallelLoaded[]>,
+  check?: ShareRequest['check'],
+): Promise<ParallelLoaded[]> {
   const script = workerScript()!;
   // Deal files out by size so every worker gets a similar amount of bytes.
   const sized = files.map((file, index) => ({ file, index, size: safeSize(file) })).sort((a, b) => b.size - a.size);
@@ -50,45 +63,62 @@ export async function loadInParallel(
     share.indexes.push(item.index);
     share.bytes += item.size;
   }
-  const results = new Array<LoadOneResult>(files.length);
+  const results = new Array<ParallelLoaded>(files.length);
   await Promise.all(
     shares.map(async (share) => {
-      const request: ShareRequest = { files: share.files, options: plainOptions(options) };
+      const request: ShareRequest = { files: share.files, options: plainOptions(options), ...(check ? { check } : {}) };
       const loaded = await runWorker(script, request).catch(() => undefined);
       if (!loaded) {
-        for (let i = 0; i < share.files.length; i++) results[share.indexes[i]] = await fallback(share.files[i]);
+        const redone = await fallback(share.files);
+        for (let i = 0; i < share.files.length; i++) results[share.indexes[i]] = redone[i];
         return;
       }
-      for (const item of loaded.items) {
+      for (const item of loaded) {
         const document: LoadedDocument | undefined = item.document
           ? { ...item.document, locate: lazyLocator(item.document.absPath), ...(item.schemaFindings ? { schemaFindings: item.schemaFindings } : {}) }
           : undefined;
-        results[share.indexes[item.index]] = { findings: item.findings, ...(document ? { document } : {}) };
+        results[share.indexes[item.index]] = {
+          findings: item.findings,
+          ...(document ? { document } : {}),
+          ...(item.checks ? { checks: item.checks } : {}),
+          ...(item.deps ? { deps: Object.keys(item.deps), depFingerprints: item.deps } : {}),
+          ...(item.notJson ? { notJson: true } : {}),
+        };
       }
     }),
   );
   return results;
 }
 
-function runWorker(script: string, request: ShareRequest): Promise<LoadedShare> {
+function runWorker(script: string, request: ShareRequest): Promise<LoadedItem[]> {
   return new Promise((resolve, reject) => {
     // A larger young generation: parsing allocates many short-lived objects and the default
     // semi-space makes the scavenger run constantly (measured: GC was 16 % of a 5,000-file lint).
     const worker = new Worker(script, { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
-    worker.once('message', (message: { ok: boolean; share?: LoadedShare; message?: string }) => {
+    const items: LoadedItem[] = [];
+    let settled = false;
+    const finish = (error?: Error) => {
+      if (settled) return;
+      settled = true;
       void worker.terminate();
-      if (message.ok && message.share) resolve(message.share);
-      else reject(new Error(message.message ?? 'worker failed'));
+      if (error) reject(error);
+      else resolve(items);
+    };
+    worker.on('message', (message: WorkerMessage) => {
+      if (message.type === 'batch') {
+        // Batches arrive while the worker goes on: the main thread rebuilds them meanwhile.
+        for (const item of JSON.parse(message.json) as LoadedItem[]) items.push(item);
+        for (const item of message.cloned) items.push({ ...item, notJson: true });
+      } else if (message.type === 'done') finish();
+      else finish(new Error(message.message));
     });
-    worker.once('error', reject);
-    worker.once('exit', (code) => {
-      if (code !== 0) reject(new Error(`worker exited with code ${code}`));
-    });
+    worker.once('error', (error) => finish(error));
+    worker.once('exit', (code) => finish(new Error(`worker exited with code ${code} before it finished`)));
   });
 }
 
 /** Positions for a document loaded elsewhere: the file is read and parsed again only if asked. */
-function lazyLocator(absPath: string): Locate {
+export function lazyLocator(absPath: string): Locate {
   let locate: Locate | undefined;
   return (path) => {
     locate ??= createLocator(readFileSync(absPath, 'utf8'));

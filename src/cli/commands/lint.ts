@@ -5,7 +5,10 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Finding } from '../../finding.js';
 import { lintMesh } from '../../lint.js';
-import { findRepoRoot, loadMesh } from '../../load/load-mesh.js';
+import { lintCacheFile, toolFingerprint } from '../../cache/lint-cache.js';
+import { MESH_RULE_IDS } from '../../load/contract-checks.js';
+import { loadCheckedMesh } from '../../load/checked-mesh.js';
+import { findRepoRoot } from '../../load/load-mesh.js';
 import { exitCodeFor, FINDINGS_FORMATS, formatFindings, type FindingsFormat } from '../../output/format-findings.js';
 import { ruleById } from '../../rules/registry.js';
 import { parseFormat, UsageError, type CliContext } from '../context.js';
@@ -18,6 +21,9 @@ interface LintOptions {
   rule?: string[];
   maxFileSize?: string;
   workers?: string;
+  cache?: boolean;
+  cacheLocation?: string;
+  stats?: boolean;
 }
 
 export function registerLint(program: Command, ctx: CliContext): void {
@@ -36,7 +42,11 @@ export function registerLint(program: Command, ctx: CliContext): void {
     .option('--strict', 'exit with 1 on warnings too, not only on errors')
     .option('-r, --rule <id...>', 'run only these rules (repeatable; ids as printed by `mesh rules`, or odcs/schema)')
     .option('--max-file-size <bytes>', 'largest file read, in bytes (default 5242880 = 5 MiB); larger files are reported, not read')
-    .option('--workers <n>', 'worker threads that load and schema-check large meshes (default: one per core, at most 4; 1 = none)')
+    .option('--workers <n>', 'worker threads that load and check large meshes (default: one per core, at most 4; 1 = none)')
+    .option('--cache', 'reuse the results of unchanged files from the lint cache and update it (see docs/performance.md)')
+    .option('--no-cache', 'do not read or write the lint cache (the default)')
+    .option('--cache-location <dir>', 'directory of the lint cache (default: .mesh-cache in the repository root)')
+    .option('--stats', 'print how many files were checked, reused from the cache, and on how many threads, to stderr')
     .addHelpText(
       'after',
       '\nExit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 usage or internal error.\n' +
@@ -60,12 +70,28 @@ export function registerLint(program: Command, ctx: CliContext): void {
 
       const workers = options.workers === undefined ? undefined : Number(options.workers);
       if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 64)) throw new UsageError(`--workers must be a whole number from 1 to 64, got "${options.workers}"`);
-      const { mesh, result } = await loadMesh(contractsDir, { root, cwd, ...(maxFileBytes === undefined ? {} : { maxFileBytes }), ...(workers === undefined ? {} : { workers }) });
+      const cache = options.cache === true
+        ? { file: lintCacheFile(options.cacheLocation !== undefined ? path.resolve(cwd, options.cacheLocation) : path.join(root, '.mesh-cache'), root, contractsDir), tool: toolFingerprint(command.parent?.version() ?? '0.0.0') }
+        : undefined;
+      const { mesh, result, checks, stats } = await loadCheckedMesh(contractsDir, {
+        root,
+        cwd,
+        ...(maxFileBytes === undefined ? {} : { maxFileBytes }),
+        ...(workers === undefined ? {} : { workers }),
+        ...(cache ? { cache } : {}),
+      });
       const selected = paths.map((p) => path.resolve(cwd, p));
-      const inSelection = (absPath: string) => selected.length === 0 || selected.some((s) => absPath === s || absPath.startsWith(s + path.sep));
+      const inSelection = selected.length === 0 ? () => true : (absPath: string) => selected.some((s) => absPath === s || absPath.startsWith(s + path.sep));
       const only = (file: { absPath: string }) => inSelection(file.absPath);
+      const rules = options.rule;
       const loadFindings = result.findings.filter((f) => inSelection(path.resolve(cwd, f.file)));
-      const findings: Finding[] = [...loadFindings, ...lintMesh(mesh, { only, cwd, ...(options.rule ? { rules: options.rule } : {}) })];
+      // Per-contract checks (schema + contract-scope rules) came with the load; mesh-scope rules run now, on the whole mesh.
+      const contractFindings = checks.filter((f) => (!rules || rules.includes(f.rule)) && inSelection(path.resolve(cwd, f.file)));
+      const meshRules = rules ? MESH_RULE_IDS.filter((id) => rules.includes(id)) : MESH_RULE_IDS;
+      const findings: Finding[] = [...loadFindings, ...contractFindings, ...(meshRules.length > 0 ? lintMesh(mesh, { only, cwd, rules: meshRules }) : [])];
+      if (options.stats) {
+        ctx.stderr(`mesh lint: ${stats.files} files, ${stats.reused} reused from the cache, ${stats.loaded} loaded and checked${stats.workers > 1 ? ` on ${stats.workers} worker threads` : ''}${stats.cacheWritten ? ', cache updated' : ''}\n`);
+      }
 
       const files = new Set<string>();
       for (const doc of result.documents) if (only(doc)) files.add(doc.file);
