@@ -9,18 +9,19 @@ import type { LoadedDocument } from '../../model/document.js';
 import { supportedApiVersions, validateContract } from '../../odcs/validate.js';
 import { exitCodeFor, FINDINGS_FORMATS, formatFindings, type FindingsFormat } from '../../output/format-findings.js';
 import { parseFormat, UsageError, type CliContext } from '../context.js';
+import { addLoadLimitOptions, loadLimits, type LoadLimitFlags } from '../load-flags.js';
 
-interface ValidateOptions {
+interface ValidateOptions extends LoadLimitFlags {
   format: string;
-  maxFileSize?: string;
   strict?: boolean;
 }
 
 export const NOT_A_CONTRACT_RULE = 'odcs/not-a-contract';
 
 export function registerValidate(program: Command, ctx: CliContext): void {
-  program
-    .command('validate')
+  const command = program.command('validate');
+  addLoadLimitOptions(command);
+  command
     .description(
       'Check ODCS data contracts against the official ODCS JSON Schema (conformance only, no policy). ' +
         `Accepts apiVersion ${supportedApiVersions().join(', ')}. Directories are searched for contracts ` +
@@ -28,7 +29,6 @@ export function registerValidate(program: Command, ctx: CliContext): void {
     )
     .argument('<paths...>', 'contract files and/or directories to check')
     .option('-f, --format <format>', `output format: ${FINDINGS_FORMATS.join(', ')}`, 'text')
-    .option('--max-file-size <bytes>', 'largest file read, in bytes (default 5242880 = 5 MiB); larger files are reported, not read')
     .option('--strict', 'exit with 1 on warnings too, not only on errors')
     .addHelpText(
       'after',
@@ -37,12 +37,12 @@ export function registerValidate(program: Command, ctx: CliContext): void {
     )
     .action(async (paths: string[], options: ValidateOptions, command: Command) => {
       const format = parseFormat<FindingsFormat>(options.format, FINDINGS_FORMATS);
-      const maxFileBytes = options.maxFileSize === undefined ? undefined : parseByteCount(options.maxFileSize);
+      const limits = loadLimits(options);
       const cwd = ctx.cwd;
       const missing = paths.filter((p) => !existsSync(path.resolve(cwd, p)));
       if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
       const root = findRepoRoot(cwd);
-      const loaded = await loadFiles(paths, { root, cwd, ...(maxFileBytes === undefined ? {} : { maxFileBytes }) });
+      const loaded = await loadFiles(paths, { root, cwd, ...limits });
 
       const explicit = new Set(paths.map((p) => path.resolve(cwd, p)));
       const findings: Finding[] = [...loaded.findings];
@@ -77,9 +77,3 @@ function isContract(doc: LoadedDocument): boolean {
   return doc.kind === 'contract' || doc.data.kind === 'DataContract';
 }
 
-function parseByteCount(value: string): number {
-  if (!/^\d+$/.test(value.trim()) || Number(value) <= 0 || !Number.isSafeInteger(Number(value))) {
-    throw new UsageError(`--max-file-size must be a positive number of bytes, got "${value}"`);
-  }
-  return Number(value);
-}

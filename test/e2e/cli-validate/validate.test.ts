@@ -97,3 +97,26 @@ describe('mesh validate', () => {
     });
   });
 });
+
+describe('mesh validate loader limits', () => {
+  it('takes --max-aliases and --max-depth, and rejects malformed values with exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mesh-limits-'));
+    try {
+      const bomb = join(dir, 'bomb.odcs.yaml');
+      writeFileSync(bomb, 'a: &a [1, 1, 1, 1]\nb: &b [*a, *a, *a, *a]\nc: [*b, *b, *b, *b]\nkind: DataContract\n');
+      const strict = JSON.parse(mesh(['validate', bomb, '--max-aliases', '3', '--format', 'json']).stdout) as { findings: { rule: string }[] };
+      expect(strict.findings.map((f) => f.rule)).toContain('load/alias-limit');
+      const deep = join(dir, 'deep.odcs.yaml');
+      writeFileSync(deep, `apiVersion: v3.1.0\nkind: DataContract\nx: ${'['.repeat(12)}${']'.repeat(12)}\n`);
+      const depth = JSON.parse(mesh(['validate', deep, '--max-depth', '8', '--format', 'json']).stdout) as { findings: { rule: string }[] };
+      expect(depth.findings.map((f) => f.rule)).toContain('load/too-deep');
+      for (const flag of ['--max-depth', '--max-aliases', '--max-file-size']) {
+        const r = mesh(['validate', bomb, flag, 'lots']);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toContain(flag);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
