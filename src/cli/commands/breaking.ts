@@ -2,19 +2,13 @@
 // origin's default branch, and the working tree), with the version bump each needs and the
 // consumers it affects. Exit 1 when an unwaived breaking change lacks the required bump.
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { diffMeshes } from '../../breaking/diff-meshes.js';
-import { BREAKING_FORMATS, formatBreaking, runFails, type BreakingFormat, type Locator } from '../../breaking/format-report.js';
+import { BREAKING_FORMATS, formatBreaking, runFails, type BreakingFormat } from '../../breaking/format-report.js';
 import { prWaivers } from '../../breaking/waivers.js';
-import { changedFiles, renames } from '../../git/changed-files.js';
+import { diffRefs } from '../../git/diff-refs.js';
 import { GitError, repoTopLevel } from '../../git/git.js';
 import { commitOf, resolveBase } from '../../git/refs.js';
-import { materializeTree } from '../../git/tree.js';
-import { CODEOWNERS_LOCATIONS, loadMesh } from '../../load/load-mesh.js';
-import type { Finding } from '../../finding.js';
 import { parseFormat, UsageError, type CliContext } from '../context.js';
 import { VERSION } from '../main.js';
 
@@ -69,54 +63,31 @@ export function registerBreaking(program: Command, ctx: CliContext): void {
         throw new UsageError((error as Error).message);
       }
 
-      const temps: string[] = [];
+      const refs = await diffRefs(root, {
+        contractsRel,
+        base,
+        ...(headSha ? { headSha } : {}),
+        headRef: flags.head ?? 'working tree',
+        waivers,
+        today: new Date().toISOString().slice(0, 10),
+        check: flags.check,
+      }).catch((error: unknown) => {
+        if (error instanceof GitError) throw new UsageError(error.message);
+        throw error;
+      });
       try {
-        const prefixes = [contractsRel, ...CODEOWNERS_LOCATIONS];
-        const materialize = async (sha: string) => {
-          const dir = await mkdtemp(path.join(os.tmpdir(), 'mesh-breaking-'));
-          temps.push(dir);
-          await materializeTree(root, sha, prefixes, dir);
-          return dir;
-        };
-        const baseDir = await materialize(base.sha);
-        const headDir = headSha ? await materialize(headSha) : root;
-        const [baseMesh, headMesh] = await Promise.all([
-          loadMesh(path.join(baseDir, contractsRel), { root: baseDir, cwd: baseDir }),
-          loadMesh(path.join(headDir, contractsRel), { root: headDir, cwd: headDir }),
-        ]);
-        const changed = await changedFiles(root, base.sha, headSha, [contractsRel]).catch(() => []);
-        const { run, documents, settingsProblems } = await diffMeshes(baseMesh.mesh, headMesh.mesh, {
-          waivers,
-          today: new Date().toISOString().slice(0, 10),
-          check: flags.check,
-          renames: renames(changed),
-        });
-        run.base = base;
-        run.head = { ref: flags.head ?? 'working tree' };
-        const problem = (f: Finding, side: string) => ({ file: f.file, line: f.line, column: f.column, rule: f.rule, message: side === 'head' ? f.message : `${f.message} (in ${base.ref})` });
-        const missingDir = (f: Finding) => f.rule === 'load/unreadable';
-        run.problems = [
-          ...headMesh.result.findings.filter((f) => f.severity === 'error' && !missingDir(f)).map((f) => problem(f, 'head')),
-          ...baseMesh.result.findings.filter((f) => f.severity === 'error' && !missingDir(f)).map((f) => problem(f, 'base')),
-        ];
-        if (headMesh.result.findings.some(missingDir) && baseMesh.result.findings.some(missingDir)) {
+        const { run, settingsProblems, locate } = refs;
+        if (refs.noContracts) {
           throw new UsageError(`no contracts directory ${contractsRel}/ at ${base.ref} nor at ${flags.head ?? 'the working tree'}: pass --contracts`);
         }
         for (const p of settingsProblems) ctx.stderr(`${p.file}: ${p.path}: ${p.message}\n`);
-
-        const locate: Locator = (contract, change) => {
-          const docs = documents.get(contract);
-          if (change.newPointer && docs?.new) return { file: docs.new.file, ...docs.new.locate(change.newPointer) };
-          if (change.oldPointer && docs?.old) return { file: docs.old.file, ...docs.old.locate(change.oldPointer) };
-          return undefined;
-        };
         ctx.stdout(formatBreaking(run, format, { color: ctx.isTTY && !ctx.env.NO_COLOR, locate, toolVersion: VERSION }));
         ctx.setExitCode(runFails(run) ? 1 : 0);
       } catch (error) {
         if (error instanceof GitError) throw new UsageError(error.message);
         throw error;
       } finally {
-        await Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true })));
+        await refs.cleanup();
       }
     });
 }
