@@ -260,3 +260,66 @@ function domainYaml(domain, tier) {
     support: [{ channel: `#${domain}-data`, tool: 'slack', url: `https://acme.slack.com/channels/${domain}-data` }],
   });
 }
+
+/** The kinds of change mutateMesh applies, in turn: half compatible, half breaking. */
+export const MUTATIONS = [
+  { name: 'add-optional-property', breaking: false },
+  { name: 'remove-property', breaking: true },
+  { name: 'reword-description', breaking: false },
+  { name: 'rename-property', breaking: true },
+  { name: 'relax-sla-latency', breaking: true },
+  { name: 'add-tag', breaking: false },
+];
+
+/**
+ * A PR-shaped change set: `count` contracts of a generated mesh changed deterministically (same
+ * files + seed -> same changes), cycling through MUTATIONS. Breaking changes bump the major version,
+ * compatible ones the minor, so a correct PR passes `mesh breaking`. Returns path -> new text, and
+ * path -> mutation name in `changes`.
+ */
+export async function mutateMesh(files, { count, seed = 1 }) {
+  const { default: jsyaml } = await import('js-yaml');
+  const r = prng(seed);
+  const contracts = [...files.keys()].filter((p) => p.endsWith('.odcs.yaml')).sort();
+  const chosen = new Set();
+  while (chosen.size < Math.min(count, contracts.length)) chosen.add(contracts[Math.floor(r.next() * contracts.length)]);
+  const out = new Map();
+  const changes = new Map();
+  let k = 0;
+  for (const path of [...chosen].sort()) {
+    const mutation = MUTATIONS[k++ % MUTATIONS.length];
+    const doc = jsyaml.load(files.get(path));
+    const object = doc.schema[0];
+    const props = object.properties;
+    const plain = props.filter((p) => !p.$ref && !p.primaryKey && p.logicalType !== 'object' && p.logicalType !== 'array');
+    switch (mutation.name) {
+      case 'add-optional-property':
+        props.splice(props.length - (props.at(-1)?.$ref ? 1 : 0), 0, { id: `p_added_${k}`, name: `added_${k}`, logicalType: 'string', physicalType: 'varchar(64)', description: 'Added by a pull request.' });
+        break;
+      case 'remove-property':
+        props.splice(props.indexOf(plain.at(-1) ?? props.at(-1)), 1);
+        break;
+      case 'reword-description':
+        doc.description.purpose += ' Now also covers late corrections.';
+        break;
+      case 'rename-property': {
+        const p = plain.at(-1);
+        if (p) p.name = `${p.name}_renamed`;
+        break;
+      }
+      case 'relax-sla-latency': {
+        const latency = doc.slaProperties.find((s) => s.property === 'latency');
+        latency.value *= 2;
+        break;
+      }
+      case 'add-tag':
+        doc.tags.push('reviewed');
+        break;
+    }
+    const [major, minor] = doc.version.split('.').map(Number);
+    doc.version = mutation.breaking ? `${major + 1}.0.0` : `${major}.${minor + 1}.0`;
+    out.set(path, document(doc));
+    changes.set(path, mutation.name);
+  }
+  return { files: out, changes };
+}

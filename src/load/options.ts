@@ -11,7 +11,10 @@ export interface LoadOptions {
   maxDepth?: number;
   /** Alias expansion bound (the `yaml` package's `maxAliasCount`). Default 100. */
   maxAliases?: number;
-  /** Worker threads for large meshes (loadMesh only). Default: one per core, at most 4; 1 disables them. */
+  /**
+   * Threads that load large meshes, the main thread included (loadMesh and loadCheckedMesh). Default:
+   * one per core, at most 4, for meshes of 2,000 files and more; 1 keeps everything on the main thread.
+   */
   workers?: number;
 }
 

@@ -42,7 +42,7 @@ export function registerLint(program: Command, ctx: CliContext): void {
     .option('--strict', 'exit with 1 on warnings too, not only on errors')
     .option('-r, --rule <id...>', 'run only these rules (repeatable; ids as printed by `mesh rules`, or odcs/schema)')
     .option('--max-file-size <bytes>', 'largest file read, in bytes (default 5242880 = 5 MiB); larger files are reported, not read')
-    .option('--workers <n>', 'worker threads that load and check large meshes (default: one per core, at most 4; 1 = none)')
+    .option('--workers <n>', 'threads that load and check the files, the main one included (default: one per core, at most 4, from 2,000 files on; 1 = no worker threads)')
     .option('--cache', 'reuse the results of unchanged files from the lint cache and update it (see docs/performance.md)')
     .option('--no-cache', 'do not read or write the lint cache (the default)')
     .option('--cache-location <dir>', 'directory of the lint cache (default: .mesh-cache in the repository root)')
