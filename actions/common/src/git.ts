@@ -17,16 +17,26 @@ function git(cwd: string, args: string[]): string {
   }
 }
 
-export function changedFiles(cwd: string, base: string, head: string): string[] {
-  for (const sha of [base, head]) {
+function requireCommits(cwd: string, shas: readonly string[]): void {
+  for (const sha of shas) {
     try {
       git(cwd, ['cat-file', '-e', `${sha}^{commit}`]);
     } catch {
       throw new GitError(`commit ${sha} is not in the checkout: use actions/checkout with fetch-depth: 0`);
     }
   }
+}
+
+export function changedFiles(cwd: string, base: string, head: string): string[] {
+  requireCommits(cwd, [base, head]);
   return git(cwd, ['diff', '--name-only', '--no-renames', '-z', `${base}...${head}`, '--'])
     .split('\0')
     .filter(Boolean)
     .sort();
+}
+
+/** The commit a pull request's changes start from (what `base...head` diffs against). */
+export function mergeBase(cwd: string, base: string, head: string): string {
+  requireCommits(cwd, [base, head]);
+  return git(cwd, ['merge-base', base, head]).trim();
 }

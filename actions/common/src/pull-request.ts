@@ -16,6 +16,8 @@ export interface PullRequestInfo {
   /** Reviewers requested when the event was sent (the API is asked again when possible). */
   requested: RequestedReviewers;
   htmlUrl?: string;
+  /** The pull request's description (its `mesh-waive:` lines waive breaking changes). */
+  body?: string;
 }
 
 type Json = Record<string, unknown>;
@@ -61,5 +63,6 @@ export function pullRequestFromEvent(payload: Json = context.payload as Json): P
     fork,
     requested: { users, teams },
     ...(str(pr.html_url) ? { htmlUrl: str(pr.html_url) } : {}),
+    ...(str(pr.body) ? { body: str(pr.body) } : {}),
   };
 }

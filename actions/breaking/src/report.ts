@@ -1,0 +1,144 @@
+// What actions/breaking makes of a breaking-change run (src/breaking): the verdict, the step
+// outputs, the consumers to notify, annotations, and its section of the sticky PR comment.
+// Pure: main.ts reads the inputs and git, and writes to the runner and the API.
+import { formatBreakingMarkdown, runFails, type BreakingRun, type ContractDiff, type Location } from '../../../src/breaking/format-report.js';
+import { failsCheck, type Change, type Consumer } from '../../../src/breaking/report.js';
+import type { Finding } from '../../../src/finding.js';
+import type { SectionStatus } from '../../../src/pr/comment-sections.js';
+import { maxBump, type Bump } from '../../../src/semver.js';
+
+/**
+ * When the step fails. `unbumped`: an unwaived breaking change without the required version bump
+ * (or a version that went down / is not semver) — what `mesh breaking` exits 1 on. `breaking`: any
+ * unwaived breaking change, even with the bump. `never`: report only.
+ */
+export const FAIL_ON = ['unbumped', 'breaking', 'never'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+export function breakingVerdict(run: BreakingRun, failOn: FailOn): SectionStatus {
+  const anyBreaking = run.contracts.some((c) => c.report.breaking);
+  if ((failOn === 'unbumped' && runFails(run)) || (failOn === 'breaking' && (anyBreaking || runFails(run)))) return 'fail';
+  const attention = runFails(run) || anyBreaking || run.problems.length > 0 || run.contracts.some((c) => c.report.counts.dangerous > 0 || !c.report.versionOk);
+  return attention ? 'warn' : 'pass';
+}
+
+export function changeCounts(run: BreakingRun): { breaking: number; dangerous: number; info: number; waived: number } {
+  const n = { breaking: 0, dangerous: 0, info: 0, waived: 0 };
+  for (const c of run.contracts) for (const key of ['breaking', 'dangerous', 'info', 'waived'] as const) n[key] += c.report.counts[key];
+  return n;
+}
+
+/** The largest bump any changed contract needs (`none` when nothing changed). */
+export function requiredBump(run: BreakingRun): Bump {
+  return run.contracts.reduce<Bump>((bump, c) => maxBump(bump, c.report.requiredBump), 'none');
+}
+
+export interface AffectedConsumer extends Consumer {
+  /** The changed contract the product reads. */
+  contractId: string;
+}
+
+/** Consumers of contracts with unwaived breaking changes: the products that may break. */
+export function affectedConsumers(run: BreakingRun): AffectedConsumer[] {
+  return run.contracts.filter((c) => c.report.breaking).flatMap((c) => (c.report.consumers ?? []).map((x) => ({ ...x, contractId: c.contractId })));
+}
+
+/** Owners (CODEOWNERS teams or users) of the affected consumers, sorted, each once. */
+export function ownersToNotify(consumers: readonly Consumer[]): string[] {
+  return [...new Set(consumers.flatMap((x) => x.owners))].sort();
+}
+
+/** contractId → the version to use, for every contract whose new version is not right. */
+export function suggestedVersions(run: BreakingRun): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of run.contracts) if (!c.report.versionOk && c.report.suggestedVersion) out[c.contractId] = c.report.suggestedVersion;
+  return out;
+}
+
+export interface BreakingOutputs {
+  verdict: SectionStatus;
+  'required-bump': Bump;
+  'breaking-count': number;
+  'dangerous-count': number;
+  'waived-count': number;
+  'changed-contracts': number;
+  failing: string;
+  'suggested-versions': string;
+  consumers: string;
+  'consumer-owners': string;
+}
+
+export function breakingOutputs(run: BreakingRun, verdict: SectionStatus): BreakingOutputs {
+  const n = changeCounts(run);
+  const consumers = affectedConsumers(run);
+  return {
+    verdict,
+    'required-bump': requiredBump(run),
+    'breaking-count': n.breaking,
+    'dangerous-count': n.dangerous,
+    'waived-count': n.waived,
+    'changed-contracts': run.contracts.length,
+    failing: run.contracts.filter((c) => failsCheck(c.report)).map((c) => c.contractId).join(' '),
+    'suggested-versions': JSON.stringify(suggestedVersions(run)),
+    consumers: [...new Set(consumers.map((x) => x.product))].sort().join(' '),
+    'consumer-owners': ownersToNotify(consumers).join(' '),
+  };
+}
+
+/** Where a node of a changed contract is, in the head file when it exists there. */
+export type ChangeLocator = (contract: ContractDiff, at: Pick<Change, 'newPointer' | 'oldPointer'>) => Location | undefined;
+
+function consumerList(consumers: readonly Consumer[]): string {
+  return consumers.map((x) => `${x.product}${x.owners.length ? ` (${x.owners.join(' ')})` : ''}`).join(', ');
+}
+
+/**
+ * Annotations: every unwaived breaking change (an error when its contract fails the version check,
+ * else a warning), every dangerous change (warning), waived breaking changes (notice); and one on
+ * the contract's `version` saying which version to use, or which consumers to tell.
+ * Informational changes go to the summary only.
+ */
+export function changeFindings(run: BreakingRun, locate: ChangeLocator): Finding[] {
+  const findings: Finding[] = [];
+  for (const c of run.contracts) {
+    const r = c.report;
+    const failing = failsCheck(r);
+    const fallback = { file: c.newFile ?? c.oldFile ?? '', line: 1, column: 1 };
+    for (const change of r.changes) {
+      if (change.severity === 'info' && !change.waived) continue;
+      const severity = change.waived ? 'info' : change.severity === 'breaking' && failing ? 'error' : 'warning';
+      const where = locate(c, change) ?? fallback;
+      const waived = change.waived ? ` — waived (${change.waived.source === 'pr' ? 'pull request body' : change.waived.source}): ${change.waived.reason}` : '';
+      findings.push({ ...where, rule: change.rule, severity, message: `${c.contractId}: ${change.message}${waived}` });
+    }
+    const version = locate(c, c.newFile ? { newPointer: ['version'] } : { oldPointer: [] }) ?? fallback;
+    const consumers = r.consumers ?? [];
+    if (failing) {
+      const fix = r.suggestedVersion ? `set version: ${r.suggestedVersion}` : 'mark the contract deprecated, then retired, or waive the change with a `mesh-waive:` line in the pull request body';
+      const readers = consumers.length ? ` Consumers: ${consumerList(consumers)}.` : '';
+      findings.push({ ...version, rule: 'breaking/version-check', severity: 'error', message: `${c.contractId}: ${r.versionProblem ?? 'the version does not match the changes'}.${readers}`, fix });
+    } else if (r.breaking) {
+      const readers = consumers.length ? `tell its consumers: ${consumerList(consumers)}` : 'no product of the mesh reads it';
+      findings.push({ ...version, rule: 'breaking/version-check', severity: 'warning', message: `${c.contractId}: breaking changes shipped as ${r.newVersion} (from ${r.oldVersion}); ${readers}.` });
+    }
+  }
+  return findings;
+}
+
+/** The comment section: the report of formatBreakingMarkdown, the owners to notify, cut to `maxChars`. */
+export function sectionMarkdown(run: BreakingRun, options: { maxChars: number; runUrl?: string }): string {
+  // The section has its own heading: the report's verdict heading becomes a bold line.
+  let report = formatBreakingMarkdown(run).replace(/^### (.*)$/m, '**$1**').trim();
+  const consumers = affectedConsumers(run);
+  const owners = ownersToNotify(consumers);
+  const notify = owners.length ? [`**Consumers to notify:** ${owners.join(' ')} (${[...new Set(consumers.map((x) => x.product))].sort().join(', ')}).`] : [];
+  const tail = [...notify, ...(options.runUrl ? [`[Workflow run](${options.runUrl})`] : [])].join('\n\n');
+  const budget = options.maxChars - tail.length - 2;
+  if (report.length > budget) {
+    const more = '_The report is longer than a comment allows: the full report is in the job summary of the workflow run._';
+    const room = Math.max(0, budget - more.length - 2);
+    const cut = report.lastIndexOf('\n#### ', room);
+    report = `${report.slice(0, cut > 0 ? cut : Math.max(0, report.lastIndexOf('\n', room))).trim()}\n\n${more}`;
+  }
+  return tail ? `${report}\n\n${tail}` : report;
+}
