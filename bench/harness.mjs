@@ -67,7 +67,7 @@ export async function firstOutput(argv, { runs = 5, env = {}, cwd = process.cwd(
       const first = (chunk) => {
         if (done) return;
         done = true;
-        resolve({ ms: Number(process.hrtime.bigint() - start) / 1e6, text: String(chunk).split('\n')[0] });
+        resolve({ ms: Number(process.hrtime.bigint() - start) / 1e6, text: String(chunk).split('\n').find((l) => l.trim() !== '') ?? '' });
       };
       child.stdout.on('data', first);
       child.stderr.on('data', first);

@@ -1,32 +1,68 @@
 #!/usr/bin/env node
-// Runs every bench/*.bench.mjs side by side with its peers, prints a table and writes
-// bench/results.json. `npm run bench -- --quick` is the short smoke run CI can afford.
-// `--only lint,site` runs a subset.
-import { readdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
+// Runs every bench/*.bench.mjs (each measures us side by side with peers on the same input), prints
+// a table and writes bench/results.json. `npm run bench -- --quick` is the short smoke run CI can
+// afford (small sizes, one run; results are not written over a full run's unless --out is given).
+// `--only lint,site` runs a subset; `--markdown` also prints the tables for docs/benchmarks.md.
+// Compare two results files with scripts/bench-compare.mjs.
+import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { machine } from '../bench/harness.mjs';
+import { readdirSync } from 'node:fs';
+import { load1, machine } from '../bench/harness.mjs';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' }, out: { type: 'string', default: 'bench/results.json' } } });
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    out: { type: 'string' },
+    markdown: { type: 'boolean', default: false },
+  },
+});
 const only = values.only?.split(',');
+const out = values.out ?? (values.quick ? 'bench/results-quick.json' : 'bench/results.json');
 const files = readdirSync('bench').filter((f) => f.endsWith('.bench.mjs')).sort();
-const results = { date: new Date().toISOString(), machine: machine(), quick: values.quick, benches: {} };
+if (!existsSync('dist/cli.js')) throw new Error('build first: node scripts/build.mjs');
+const results = { date: new Date().toISOString(), machine: machine(), quick: values.quick, loadAverageAtStart: load1(), benches: {} };
 let failed = false;
 for (const file of files) {
   const mod = await import(pathToFileURL(`bench/${file}`).href);
   if (only && !only.includes(mod.name)) continue;
   process.stdout.write(`\n## ${mod.name}\n`);
+  const started = Date.now();
   try {
+    const loadBefore = load1();
     const res = await mod.run({ quick: values.quick });
-    results.benches[mod.name] = res;
-    console.log(`input: ${res.input}`);
-    for (const row of res.rows) console.log(`  ${row.what.padEnd(52)} ${String(Math.round(row.ms ?? 0)).padStart(8)} ms${row.rssMb ? `  ${String(row.rssMb).padStart(5)} MB RSS` : ''}${row.note ? `  ${row.note}` : ''}`);
+    results.benches[mod.name] = { ...res, loadAverage: [loadBefore, load1()], seconds: Math.round((Date.now() - started) / 1000) };
+    console.log(`input: ${res.input}  (load average ${loadBefore} -> ${load1()})`);
+    for (const row of res.rows) console.log(`  ${row.what.padEnd(60)} ${cell(row).padStart(12)}${row.rssMb ? `  ${String(row.rssMb).padStart(5)} MB RSS` : ''}${row.note ? `  ${row.note}` : ''}`);
     for (const [k, v] of Object.entries(res.ratios ?? {})) console.log(`  ratio ${k}: ${v}`);
   } catch (err) {
     failed = true;
-    console.error(`  FAILED: ${err.message}`);
+    console.error(`  FAILED: ${err.stack ?? err.message}`);
   }
 }
-if (!values.quick || !existsSync(values.out)) writeFileSync(values.out, JSON.stringify(results, null, 2) + '\n');
-console.log(`\n${values.quick ? '(quick run: results not kept unless none existed)' : `results written to ${values.out}`}`);
+results.loadAverageAtEnd = load1();
+writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+console.log(`\nresults written to ${out}`);
+if (values.markdown) console.log('\n' + markdown(results));
 process.exitCode = failed ? 1 : 0;
+
+function cell(row) {
+  if (row.ms !== undefined) return `${Math.round(row.ms)} ms`;
+  if (row.bytes !== undefined) return `${Math.round(row.bytes / 1024)} KiB`;
+  return '';
+}
+
+export function markdown(res) {
+  const lines = [];
+  for (const [name, bench] of Object.entries(res.benches)) {
+    lines.push(`### ${name}`, '', `Input: ${bench.input}. Load average ${bench.loadAverage.join(' → ')}.`, '', '| what | time / size | peak RSS | note |', '|---|---:|---:|---|');
+    for (const row of bench.rows) lines.push(`| ${row.what} | ${cell(row)} | ${row.rssMb ? `${row.rssMb} MB` : ''} | ${row.note ?? ''} |`);
+    if (Object.keys(bench.ratios ?? {}).length) {
+      lines.push('', '| ratio | value |', '|---|---:|');
+      for (const [k, v] of Object.entries(bench.ratios)) lines.push(`| ${k} | ${v} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
