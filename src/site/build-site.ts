@@ -11,8 +11,10 @@ import type { OdcsContract } from '../import/odcs-shapes.js';
 import { findRepoRoot, loadMesh } from '../load/load-mesh.js';
 import type { Mesh } from '../model/mesh.js';
 import { validateSloStatusReport, type SloStatusReport } from '../slo/status.js';
-import { versionsOf, type BreakingCheck } from './changelog.js';
-import { readGitHistory } from './git-history.js';
+import type { Revision } from '../changelog.js';
+import type { BreakingCheckContext } from '../git/contract-revisions.js';
+import { gitRoot, readFileHistories } from '../git/file-history.js';
+import { versionsOf, type HistoryEntry } from './changelog.js';
 import type { VersionView } from './model.js';
 import { loadRenderer, type AssetNames, type PageFrame, type PageKind, type Renderer } from './render.js';
 import { buildSearchPayload, searchScript } from './search-index.js';
@@ -39,8 +41,11 @@ export interface SiteBuildOptions {
   now?: Date;
   /** Lint the mesh for the governance page (the CLI passes lintMesh). */
   lint?: (mesh: Mesh) => Finding[];
-  /** Breaking-change check between two versions of a contract text, for the changelog. */
-  isBreaking?: BreakingCheck;
+  /**
+   * Breaking-change check between two revisions of a contract, for the versions list (the CLI passes
+   * `breakingCheck` of src/git/contract-revisions.ts); without it the column reads "Not checked".
+   */
+  isBreaking?: (previous: Revision, next: Revision, context: BreakingCheckContext) => boolean | undefined | Promise<boolean | undefined>;
   /** Read versions from git history (default true). */
   git?: boolean;
 }
@@ -103,11 +108,15 @@ export async function prepareSite(options: SiteBuildOptions): Promise<PreparedSi
 
   let versions: Map<string, VersionView[]> | undefined;
   if (options.git !== false) {
-    const history = await readGitHistory(contractsAbs, mesh.contracts.map((c) => c.absPath));
+    const repo = await gitRoot(contractsAbs);
+    const relTo = (abs: string) => (repo ? path.relative(repo, abs).split(path.sep).join('/') : abs);
+    const history = repo ? await readFileHistories(repo, relTo(contractsAbs), mesh.contracts.map((c) => relTo(c.absPath))) : new Map<string, HistoryEntry[]>();
     versions = new Map();
     for (const doc of mesh.contracts) {
-      const current = await fs.readFile(doc.absPath, 'utf8');
-      versions.set(doc.absPath, versionsOf(history.get(doc.absPath) ?? [], current, options.isBreaking));
+      const current: Revision = { path: relTo(doc.absPath), text: await fs.readFile(doc.absPath, 'utf8') };
+      const check = options.isBreaking;
+      const isBreaking = check && repo ? (previous: Revision, next: Revision) => check(previous, next, { mesh, contract: doc, root: repo }) : undefined;
+      versions.set(doc.absPath, await versionsOf(history.get(current.path) ?? [], current, isBreaking));
     }
   }
   const site = buildSite({

@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { breakingCheck } from '../../git/contract-revisions.js';
 import { lintMesh } from '../../lint.js';
 import { buildSiteToDir, SiteBuildError, type SiteBuildOptions, type SiteBuildResult } from '../../site/build-site.js';
 import { serveSite } from '../../site/serve.js';
@@ -37,6 +38,7 @@ function buildOptions(flags: BuildFlags, ctx: CliContext): SiteBuildOptions {
     title: flags.title,
     git: flags.git,
     lint: (mesh) => lintMesh(mesh),
+    isBreaking: breakingCheck(ctx.cwd),
   };
 }
 
