@@ -53,3 +53,32 @@ export function policyRole(contractsDir: string, absPath: string): { role: 'mesh
   if (rel.length === 2 && /^domain\.ya?ml$/.test(base) && !rel[0].startsWith('_')) return { role: 'domain', domain: rel[0] };
   return undefined;
 }
+
+/**
+ * What the mesh-scope rules get of a contract once its per-contract checks are done: the document
+ * without `schema` (the bulk of every contract; no mesh-scope rule reads it), so the main thread,
+ * the worker messages and the lint cache carry a fraction of the bytes. Reading `schema` from a
+ * summary throws, so a future mesh-scope rule that needs it fails loudly (as an internal-error
+ * finding, caught by test/unit/cache/split-lint.test.ts) instead of silently seeing nothing.
+ */
+export function contractSummary(data: Record<string, unknown>): Record<string, unknown> {
+  const { schema: _schema, ...rest } = data;
+  return withSchemaGuard(rest);
+}
+
+/** True for the files whose documents are contracts of the mesh (and get summarised). */
+export function isContractFile(absPath: string): boolean {
+  return CONTRACT_FILE.test(path.basename(absPath));
+}
+const CONTRACT_FILE = /\.odcs\.ya?ml$/;
+
+/** Marks a summary (e.g. one rebuilt from JSON) so that reading its `schema` throws. */
+export function withSchemaGuard(summary: Record<string, unknown>): Record<string, unknown> {
+  Object.defineProperty(summary, 'schema', {
+    enumerable: false,
+    get() {
+      throw new Error('lint passes contract summaries (without schema) to mesh-scope rules: make this a contract-scope rule, or extend contractSummary');
+    },
+  });
+  return summary;
+}

@@ -3,38 +3,32 @@
 // cores work. Results go back in batches as JSON text (cheaper to rebuild on the main thread than
 // structured clones, and the worker's heap stays small); positions are recomputed there on demand.
 import { parentPort, workerData } from 'node:worker_threads';
-import path from 'node:path';
 import type { LoadedDocument } from '../model/document.js';
 import { schemaFindings } from '../odcs/schema-findings.js';
-import { checkContracts, policyRole, type PolicyDocs } from './contract-checks.js';
+import { checkContracts, contractSummary, isContractFile } from './contract-checks.js';
+import { policyDocs } from './checked-mesh.js';
 import { fingerprintMemo, isJsonFaithful } from './fingerprint.js';
 import { loadFile } from './load-files.js';
 import type { LoadOptions } from './options.js';
 import type { LoadedItem, ShareRequest, WorkerMessage } from './worker-protocol.js';
 
 const BATCH = 64;
-const CONTRACT = /\.odcs\.ya?ml$/;
 
 async function loadShare({ files, options, check }: ShareRequest, post: (message: WorkerMessage) => void): Promise<void> {
-  let policy: PolicyDocs | undefined;
-  if (check) {
-    policy = { root: options.root, contractsDir: check.contractsDir, domains: new Map() };
-    for (const file of check.policyFiles) {
-      const { document } = await loadFile(file, options);
-      const role = policyRole(check.contractsDir, file);
-      if (!document || !role) continue;
-      if (role.role === 'mesh') policy.policy = document;
-      else policy.domains.set(role.domain, document);
-    }
-  }
+  const policy = check ? await policyDocs(check.policyFiles, check.contractsDir, options) : undefined;
   const fingerprint = fingerprintMemo(options.root);
   let items: { item: LoadedItem; doc?: LoadedDocument }[] = [];
   const flush = () => {
     if (policy) {
-      const contracts = items.filter((i) => i.doc && CONTRACT.test(path.basename(i.doc.absPath))).map((i) => i.doc!);
+      const contracts = items.filter((i) => i.doc && isContractFile(i.doc.absPath)).map((i) => i.doc!);
       if (contracts.length > 0) {
         const checks = checkContracts(policy, contracts, options.cwd);
-        for (const entry of items) if (entry.doc && checks.has(entry.doc.absPath)) entry.item.checks = checks.get(entry.doc.absPath)!;
+        for (const entry of items) {
+          if (!entry.doc || !checks.has(entry.doc.absPath)) continue;
+          entry.item.checks = checks.get(entry.doc.absPath)!;
+          // The main thread only needs what mesh-scope rules read.
+          entry.item.document!.data = contractSummary(entry.doc.data);
+        }
       }
     }
     const plain: LoadedItem[] = [];

@@ -11,6 +11,7 @@ import type { LoadOneResult } from './load-text.js';
 import type { LoadOptions } from './options.js';
 import type { LoadedItem, ShareRequest, WorkerMessage } from './worker-protocol.js';
 import type { Finding } from '../finding.js';
+import { withSchemaGuard } from './contract-checks.js';
 
 /**
  * Below this many files one thread is faster than starting workers (measured on 2 cores: at 1,000
@@ -99,6 +100,7 @@ export async function loadInParallel(
       const document: LoadedDocument | undefined = item.document
         ? { ...item.document, locate: lazyLocator(item.document.absPath), ...(item.schemaFindings ? { schemaFindings: item.schemaFindings } : {}) }
         : undefined;
+      if (document && item.checks) withSchemaGuard(document.data);
       byIndex[item.index] = {
         findings: item.findings,
         ...(document ? { document } : {}),
