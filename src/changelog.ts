@@ -237,9 +237,9 @@ function verdictOf(v: ChangelogVersion): string {
   if (!v.previousVersion) return 'first version';
   if (v.problem) return 'not compared';
   const r = v.report!;
-  if (r.breaking) return r.versionOk ? `breaking (${r.requiredBump} bump, given)` : `breaking without the ${r.requiredBump} bump it needs (use ${r.suggestedVersion})`;
+  if (r.breaking) return r.versionOk ? `breaking, with the ${r.requiredBump} bump it needs` : `breaking without the ${r.requiredBump} bump it needs (use ${r.suggestedVersion})`;
   if (!r.versionOk) return `compatible; version: ${r.versionProblem}`;
-  return r.changes.length ? `compatible (${r.requiredBump} bump needed)` : 'no changes besides the version';
+  return r.changes.length ? `compatible, with the ${r.requiredBump} bump it needs` : 'no changes besides the version';
 }
 
 function whenWho(v: CommitRef): string {

@@ -28,6 +28,8 @@ interface RawChange {
   email: string;
   subject: string;
   path: string;
+  /** Where the file was, when git saw this change as a rename. */
+  oldPath?: string;
   /** Blob sha; all zeros when the commit deleted the file. */
   blob: string;
 }
@@ -35,9 +37,9 @@ interface RawChange {
 const FORMAT = '--format=%x1e%H%x09%aI%x09%an%x09%ae%x09%s';
 const DELETED = /^0+$/;
 
-/** `git log --raw` over paths, newest commit first (parents after all their children). */
-async function logChanges(root: string, paths: readonly string[]): Promise<RawChange[]> {
-  const out = await gitText(root, ['-c', 'core.quotepath=off', 'log', '--date-order', FORMAT, '--raw', '-z', '--no-abbrev', '--no-renames', '--', ...paths]);
+/** `git log --raw` over paths, newest commit first (parents after all their children); with or without git's rename detection. */
+async function logChanges(root: string, paths: readonly string[], renames = false): Promise<RawChange[]> {
+  const out = await gitText(root, ['-c', 'core.quotepath=off', 'log', '--date-order', FORMAT, '--raw', '-z', '--no-abbrev', renames ? '--find-renames' : '--no-renames', '--', ...paths]);
   const changes: RawChange[] = [];
   for (const record of out.split('\x1e')) {
     if (!record.trim()) continue;
@@ -47,9 +49,16 @@ async function logChanges(root: string, paths: readonly string[]): Promise<RawCh
     const [commit, date, author, email, ...subject] = head.split('\t');
     const fields = nl < 0 ? [] : record.slice(nl + 1).split('\0');
     for (let i = 0; i + 1 < fields.length; i += 2) {
-      const meta = /^\n?:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) [A-Z]\d*$/.exec(fields[i]);
+      const meta = /^\n?:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z])\d*$/.exec(fields[i]);
       if (!meta) continue;
-      changes.push({ commit, date, author, email, subject: subject.join('\t'), path: fields[i + 1], blob: meta[1] });
+      const change: RawChange = { commit, date, author, email, subject: subject.join('\t'), path: fields[i + 1], blob: meta[1] };
+      if (meta[2] === 'R' || meta[2] === 'C') {
+        // Renames and copies name two paths: where the file was, and where it is.
+        if (meta[2] === 'R') change.oldPath = fields[i + 1];
+        change.path = fields[i + 2];
+        i += 1;
+      }
+      changes.push(change);
     }
   }
   return changes;
@@ -71,22 +80,36 @@ export async function gitRoot(dir: string): Promise<string | undefined> {
 }
 
 /**
- * Oldest-first history of each wanted file (repository-relative paths) under `dirRel`, by path: a
- * file moved elsewhere starts a new history. One `git log` for the whole folder.
+ * Oldest-first history of each wanted file (repository-relative paths) under `dirRel`, following
+ * the moves git's rename detection sees inside the folder. One `git log` for the whole folder and
+ * one `git cat-file` for the texts, whatever the number of files.
  */
 export async function readFileHistories(root: string, dirRel: string, wanted: readonly string[]): Promise<Map<string, FileRevision[]>> {
-  const out = new Map<string, FileRevision[]>();
-  const want = new Set(wanted);
   let changes: RawChange[];
   try {
-    changes = (await logChanges(root, [dirRel || '.'])).filter((c) => want.has(c.path));
-    for (const revision of (await withTexts(root, changes)).reverse()) {
-      const list = out.get(revision.path) ?? [];
-      list.push(revision);
-      out.set(revision.path, list);
-    }
+    changes = (await logChanges(root, [dirRel || '.'], true)).reverse();
   } catch {
     return new Map(); // no commits yet, or the folder was never committed
+  }
+  // Replay oldest first: a rename carries the history over to the new path; a deletion ends it.
+  const byPath = new Map<string, RawChange[]>();
+  for (const change of changes) {
+    const list = (change.oldPath !== undefined ? byPath.get(change.oldPath) : undefined) ?? byPath.get(change.path) ?? [];
+    if (change.oldPath !== undefined) byPath.delete(change.oldPath);
+    if (DELETED.test(change.blob)) {
+      byPath.delete(change.path);
+      continue;
+    }
+    list.push(change);
+    byPath.set(change.path, list);
+  }
+  const want = new Set(wanted);
+  const kept = [...byPath].filter(([p]) => want.has(p));
+  const texts = new Map((await withTexts(root, kept.flatMap(([, list]) => list))).map((r, i) => [i, r]));
+  const out = new Map<string, FileRevision[]>();
+  let i = 0;
+  for (const [p, list] of kept) {
+    out.set(p, list.map(() => texts.get(i++) as FileRevision));
   }
   return out;
 }
