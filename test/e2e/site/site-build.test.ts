@@ -42,6 +42,9 @@ beforeAll(() => {
   const orders = path.join(repo, 'contracts/shop/orders.odcs.yaml');
   writeFileSync(orders, readFileSync(orders, 'utf8').replace('version: 1.4.0', 'version: 2.0.0'));
   execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-am', 'Orders 2.0.0'], { cwd: repo, env: { ...process.env, GIT_AUTHOR_DATE: '2024-06-02T10:00:00Z', GIT_COMMITTER_DATE: '2024-06-02T10:00:00Z' } });
+  const withoutEmail = readFileSync(orders, 'utf8').replace('version: 2.0.0', 'version: 3.0.0').replace(/      - name: email\n(?:        .*\n)+/, '');
+  writeFileSync(orders, withoutEmail);
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-am', 'Orders 3.0.0: drop email'], { cwd: repo, env: { ...process.env, GIT_AUTHOR_DATE: '2024-07-03T10:00:00Z', GIT_COMMITTER_DATE: '2024-07-03T10:00:00Z' } });
 });
 
 afterAll(() => {
@@ -88,12 +91,13 @@ describe('mesh site build', () => {
     expect(schema).toMatchObject({ $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', title: 'orders', required: ['order_id', 'loaded_at'] });
   });
 
-  it('lists versions from git history with their dates', () => {
+  it('lists versions from git history with their dates and whether each broke the previous one', () => {
     const html = readFileSync(path.join(repo, '_site/contracts/shop-orders.html'), 'utf8');
-    const rows = [...html.matchAll(/<tr><th scope="row">([^<]+?)(?: <span[^>]*>current<\/span>)?<\/th><td>(?:<time datetime="([^"]+)">)?/g)].map((m) => [m[1], m[2]]);
+    const rows = [...html.matchAll(/<tr><th scope="row">([^<]+?)(?: <span[^>]*>current<\/span>)?<\/th><td>(?:<time datetime="([^"]+)">[^<]*<\/time>|—)<\/td><td><span[^>]*>([^<]+)<\/span>/g)].map((m) => [m[1], m[2], m[3]]);
     expect(rows).toEqual([
-      ['2.0.0', '2024-06-02'],
-      ['1.4.0', '2024-05-01'],
+      ['3.0.0', '2024-07-03', 'Breaking'],
+      ['2.0.0', '2024-06-02', 'Compatible'],
+      ['1.4.0', '2024-05-01', 'First version'],
     ]);
   });
 
