@@ -50,6 +50,7 @@ export async function run(): Promise<void> {
       base = await resolveBase(root, undefined, headSha);
     }
     const waivers = pr?.body && bodyWaivers ? prWaivers(pr.body) : [];
+    core.info(`Comparing ${contractsRel}/ at ${base.ref} (${base.sha.slice(0, 7)}: ${base.how}) with ${headSha.slice(0, 7)}${waivers.length ? `; ${waivers.length} waiver(s) from the pull request body` : ''}`);
 
     const refs = await diffRefs(root, {
       contractsRel,
