@@ -8,7 +8,7 @@ import { ensureMesh, measure, ratio } from './harness.mjs';
 
 export const name = 'lint';
 
-export function run({ quick }) {
+export function run({ quick, baseline }) {
   const sizes = quick ? [300] : [1000, 10000];
   const node = process.execPath;
   const rows = [];
@@ -18,6 +18,7 @@ export function run({ quick }) {
     const runs = quick ? 1 : 3;
     const lintArgs = [node, 'bin/mesh.js', 'lint', join(dir, 'contracts'), '--root', dir, '--format', 'json'];
     const cold = measure(lintArgs, { runs });
+    const before = baseline ? measure([node, baseline, ...lintArgs.slice(2)], { runs }) : undefined;
     const single = measure([...lintArgs, '--workers', '1'], { runs: quick ? 1 : n >= 10000 ? 1 : runs });
     const cacheDir = join(dir, '.mesh-cache');
     rmSync(cacheDir, { recursive: true, force: true });
@@ -38,6 +39,7 @@ export function run({ quick }) {
     const k = n >= 1000 ? `${n / 1000}k` : String(n);
     rows.push(
       { what: `${k}: mesh lint (validate + all rules), cold`, ms: cold.medianMs, rssMb: cold.rssMb },
+      ...(before ? [{ what: `${k}: mesh lint, baseline build`, ms: before.medianMs, rssMb: before.rssMb, note: baseline }] : []),
       { what: `${k}: mesh lint --workers 1 (one thread), cold`, ms: single.medianMs, rssMb: single.rssMb },
       { what: `${k}: mesh lint --cache, filling the cache`, ms: fill.medianMs, rssMb: fill.rssMb },
       { what: `${k}: mesh lint --cache, nothing changed`, ms: warm.medianMs, rssMb: warm.rssMb },

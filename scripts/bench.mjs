@@ -2,7 +2,8 @@
 // Runs every bench/*.bench.mjs (each measures us side by side with peers on the same input), prints
 // a table and writes bench/results.json. `npm run bench -- --quick` is the short smoke run CI can
 // afford (small sizes, one run; results are not written over a full run's unless --out is given).
-// `--only lint,site` runs a subset; `--markdown` also prints the tables for docs/benchmarks.md.
+// `--only lint,site` runs a subset; `--markdown` also prints the tables for docs/benchmarks.md;
+// `--baseline <other>/bin/mesh.js` adds rows for another build of mesh (what a change gained).
 // Compare two results files with scripts/bench-compare.mjs.
 import { existsSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -16,6 +17,8 @@ const { values } = parseArgs({
     only: { type: 'string' },
     out: { type: 'string' },
     markdown: { type: 'boolean', default: false },
+    // bin/mesh.js of another build (e.g. an older commit, built elsewhere) to measure side by side.
+    baseline: { type: 'string' },
   },
 });
 const only = values.only?.split(',');
@@ -31,7 +34,7 @@ for (const file of files) {
   const started = Date.now();
   try {
     const loadBefore = load1();
-    const res = await mod.run({ quick: values.quick });
+    const res = await mod.run({ quick: values.quick, baseline: values.baseline });
     results.benches[mod.name] = { ...res, loadAverage: [loadBefore, load1()], seconds: Math.round((Date.now() - started) / 1000) };
     console.log(`input: ${res.input}  (load average ${loadBefore} -> ${load1()})`);
     for (const row of res.rows) console.log(`  ${row.what.padEnd(60)} ${cell(row).padStart(12)}${row.rssMb ? `  ${String(row.rssMb).padStart(5)} MB RSS` : ''}${row.note ? `  ${row.note}` : ''}`);
