@@ -5,7 +5,7 @@
 // `--only lint,site` runs a subset; `--markdown` also prints the tables for docs/benchmarks.md;
 // `--baseline <other>/bin/mesh.js` adds rows for another build of mesh (what a change gained).
 // Compare two results files with scripts/bench-compare.mjs.
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import { readdirSync } from 'node:fs';
@@ -19,13 +19,16 @@ const { values } = parseArgs({
     markdown: { type: 'boolean', default: false },
     // bin/mesh.js of another build (e.g. an older commit, built elsewhere) to measure side by side.
     baseline: { type: 'string' },
+    // Keep the other benches of the existing results file (re-run only some with --only).
+    merge: { type: 'boolean', default: false },
   },
 });
 const only = values.only?.split(',');
 const out = values.out ?? (values.quick ? 'bench/results-quick.json' : 'bench/results.json');
 const files = readdirSync('bench').filter((f) => f.endsWith('.bench.mjs')).sort();
 if (!existsSync('dist/cli.js')) throw new Error('build first: node scripts/build.mjs');
-const results = { date: new Date().toISOString(), machine: machine(), quick: values.quick, loadAverageAtStart: load1(), benches: {} };
+const previous = values.merge && existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : undefined;
+const results = { date: new Date().toISOString(), machine: machine(), quick: values.quick, loadAverageAtStart: load1(), benches: { ...(previous?.benches ?? {}) } };
 let failed = false;
 for (const file of files) {
   const mod = await import(pathToFileURL(`bench/${file}`).href);
