@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs every bench/*.bench.mjs (each measures us side by side with peers on the same input), prints
 // a table and writes bench/results.json. `npm run bench -- --quick` is the short smoke run CI can
-// afford (small sizes, one run; results are not written over a full run's unless --out is given).
+// afford (small sizes, one run; written to bench/out/results-quick.json unless --out is given).
 // `--only lint,site` runs a subset; `--markdown` also prints the tables for docs/benchmarks.md;
 // `--baseline <other>/bin/mesh.js` adds rows for another build of mesh (what a change gained).
 // Compare two results files with scripts/bench-compare.mjs.
@@ -24,7 +24,7 @@ const { values } = parseArgs({
   },
 });
 const only = values.only?.split(',');
-const out = values.out ?? (values.quick ? 'bench/results-quick.json' : 'bench/results.json');
+const out = values.out ?? (values.quick ? 'bench/out/results-quick.json' : 'bench/results.json');
 const files = readdirSync('bench').filter((f) => f.endsWith('.bench.mjs')).sort();
 if (!existsSync('dist/cli.js')) throw new Error('build first: node scripts/build.mjs');
 const previous = values.merge && existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : undefined;
