@@ -41,17 +41,24 @@ function validValues(property: Obj): unknown[] | undefined {
   return values;
 }
 
-function propertiesSchema(list: unknown): { properties: Record<string, JsonSchema>; required: string[] } {
+/**
+ * Properties of an object, and which are required: those marked `required: true`, plus the names an
+ * object property lists in its `logicalTypeOptions.required` (present, though possibly null). A
+ * primary key not marked required stays optional: lint's schema/primary-key-required asks owners
+ * to say it, rather than the export guessing.
+ */
+function propertiesSchema(list: unknown, alsoRequired: unknown = []): { properties: Record<string, JsonSchema>; required: string[] } {
   const properties: Record<string, JsonSchema> = {};
-  const required: string[] = [];
+  const required = new Set<string>();
   if (Array.isArray(list)) {
     for (const p of list) {
       if (!isObj(p) || typeof p.name !== 'string') continue;
       properties[p.name] = propertyToJsonSchema(p);
-      if (p.required === true) required.push(p.name);
+      if (p.required === true) required.add(p.name);
     }
   }
-  return { properties, required };
+  if (Array.isArray(alsoRequired)) for (const name of alsoRequired) if (typeof name === 'string') required.add(name);
+  return { properties, required: [...required] };
 }
 
 /** JSON Schema of one ODCS property (recursively for objects and arrays). */
@@ -84,7 +91,7 @@ export function propertyToJsonSchema(property: Obj, nullable = property.required
       break;
     case 'object': {
       type = 'object';
-      const { properties, required } = propertiesSchema(property.properties);
+      const { properties, required } = propertiesSchema(property.properties, options.required);
       out.properties = properties;
       if (required.length) out.required = required;
       for (const k of ['minProperties', 'maxProperties'] as const) if (typeof options[k] === 'number') out[k] = options[k];

@@ -92,34 +92,46 @@ class SchemaReader {
 
   object(name: string, schema: Record<string, unknown>, path: SourcePath): OdcsObject {
     const object: OdcsObject = { name, physicalType: 'object' };
-    const props = this.properties(schema, path);
+    // A schema object has no logicalTypeOptions: a key required but nullable becomes required.
+    const { properties: props, presentOnly } = this.properties(schema, path);
+    for (const p of props) if (presentOnly.includes(p.name ?? '')) p.required = true;
     if (typeof schema.description === 'string') object.description = schema.description;
     object.properties = props;
     return object;
   }
 
-  /** The properties of an object schema, `allOf` parts merged in order. */
-  private properties(schema: Record<string, unknown>, path: SourcePath): OdcsProperty[] {
+  /**
+   * The properties of an object schema, `allOf` parts merged in order. A required key whose value
+   * may be null is only required to be present: ODCS says that with the object's
+   * `logicalTypeOptions.required` (returned as `presentOnly`), not with `required: true`.
+   */
+  private properties(schema: Record<string, unknown>, path: SourcePath): { properties: OdcsProperty[]; presentOnly: string[] } {
     const merged = new Map<string, OdcsProperty>();
+    const nullable = new Set<string>();
+    const requiredKeys = new Set<string>();
     const collect = (part: unknown, at: SourcePath): void => {
       const { schema: s, path: p } = this.resolve(part, at);
       if (!isRecord(s)) return;
-      const required = new Set(Array.isArray(s.required) ? s.required.filter((r): r is string => typeof r === 'string') : []);
+      if (Array.isArray(s.required)) for (const r of s.required) if (typeof r === 'string') requiredKeys.add(r);
       if (isRecord(s.properties)) {
         for (const [key, value] of Object.entries(s.properties)) {
-          const property = this.property(key, value, [...p, 'properties', key]);
-          if (required.has(key)) property.required = true;
-          merged.set(key, property);
+          merged.set(key, this.property(key, value, [...p, 'properties', key]));
+          const resolved = this.resolve(value, [...p, 'properties', key]).schema;
+          if (isRecord(resolved) && this.unwrapNullable(resolved, p).nullable) nullable.add(key);
+          else nullable.delete(key);
         }
-      }
-      for (const key of required) {
-        const existing = merged.get(key);
-        if (existing) existing.required = true;
       }
       if (Array.isArray(s.allOf)) s.allOf.forEach((sub, i) => collect(sub, [...p, 'allOf', i]));
     };
     collect(schema, path);
-    return [...merged.values()];
+    const presentOnly: string[] = [];
+    for (const key of requiredKeys) {
+      const property = merged.get(key);
+      if (!property) continue;
+      if (nullable.has(key)) presentOnly.push(key);
+      else property.required = true;
+    }
+    return { properties: [...merged.values()], presentOnly };
   }
 
   private property(name: string, raw: unknown, path: SourcePath): OdcsProperty {
@@ -187,8 +199,9 @@ class SchemaReader {
     if (quality.length > 0) property.quality = quality;
 
     if (type === 'object') {
-      const props = this.properties(schema, at);
+      const { properties: props, presentOnly } = this.properties(schema, at);
       if (props.length > 0) property.properties = props;
+      if (presentOnly.length > 0) property.logicalTypeOptions = { ...property.logicalTypeOptions, required: presentOnly };
     }
     if (type === 'array') {
       if (Array.isArray(schema.items)) this.note([...usePath, 'items'], 'tuple validation (an array of item schemas) cannot be expressed in ODCS: only the first item schema is kept');

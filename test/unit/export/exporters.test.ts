@@ -8,6 +8,7 @@ import { exportDbt } from '../../../src/export/dbt.js';
 import { exportMarkdown } from '../../../src/export/markdown.js';
 import { exportOdcs } from '../../../src/export/odcs.js';
 import { exportSql } from '../../../src/export/sql.js';
+import { contractToJsonSchema } from '../../../src/export/jsonschema.js';
 import { ExportError } from '../../../src/export/contract-objects.js';
 import type { OdcsContract } from '../../../src/import/odcs-shapes.js';
 import { loadFile } from '../../../src/load/load-files.js';
@@ -128,5 +129,31 @@ describe('ODCS export', () => {
   it('refuses a contract that still holds a $ref', () => {
     const contract = { apiVersion: 'v3.1.0', kind: 'DataContract', id: 'x', version: '1.0.0', status: 'draft', schema: [{ $ref: 'x.yaml' }] } as unknown as OdcsContract;
     expect(() => exportOdcs(contract)).toThrow(/\$ref/);
+  });
+});
+
+describe('JSON Schema export', () => {
+  const contract = (properties: unknown[]): OdcsContract =>
+    ({ apiVersion: 'v3.1.0', kind: 'DataContract', id: 'c', version: '1.0.0', status: 'active', schema: [{ name: 'orders', logicalType: 'object', properties }] }) as unknown as OdcsContract;
+
+  it('requires the properties marked required, and a nested object also the names its logicalTypeOptions.required lists', () => {
+    const schema = contractToJsonSchema(contract([
+      { name: 'id', logicalType: 'string', required: true },
+      { name: 'note', logicalType: 'string' },
+      {
+        name: 'address', logicalType: 'object', logicalTypeOptions: { required: ['city'] },
+        properties: [{ name: 'street', logicalType: 'string', required: true }, { name: 'city', logicalType: 'string' }, { name: 'zip', logicalType: 'string' }],
+      },
+    ]));
+    expect(schema.required).toEqual(['id']);
+    const address = (schema.properties as Record<string, Record<string, unknown>>).address;
+    expect(address.required).toEqual(['street', 'city']);
+    // Listed as required but not marked `required: true`: present, though it may be null.
+    expect((address.properties as Record<string, Record<string, unknown>>).city.type).toEqual(['string', 'null']);
+  });
+
+  it('leaves a primary key that is not marked required optional (lint asks the owner to mark it)', () => {
+    const schema = contractToJsonSchema(contract([{ name: 'id', logicalType: 'string', primaryKey: true }]));
+    expect(schema.required).toBeUndefined();
   });
 });

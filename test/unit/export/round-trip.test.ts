@@ -53,13 +53,12 @@ function essentials(contract: OdcsContract, facets: Facet[]): unknown {
 
 /**
  * logicalTypeOptions JSON Schema has keywords for: not the width of integers and floats (`format:
- * i64`), the options of temporal types (`timezone`, `format` of a date) nor an object's
- * `required` list, which are lost (docs/import-export.md).
+ * i64`) nor the options of temporal types (`timezone`, `format` of a date), which are lost
+ * (docs/import-export.md). An object's `required` list survives (as `required` of a nullable key).
  */
 function jsonSchemaOptions(p: OdcsProperty): Record<string, unknown> | undefined {
   const options = { ...(p.logicalTypeOptions ?? {}) } as Record<string, unknown>;
   if (p.logicalType === 'integer' || p.logicalType === 'number') delete options.format;
-  if (p.logicalType === 'object') delete options.required;
   if (p.logicalType === 'date' || p.logicalType === 'timestamp' || p.logicalType === 'time') return undefined;
   return Object.keys(options).length ? options : undefined;
 }
