@@ -99,3 +99,40 @@ export function exampleFiles(example: RuleExample): Record<string, string> {
 export function exampleChanges(example: RuleExample): Record<string, string> {
   return typeof example === 'string' ? { [EXAMPLE_CONTRACT_PATH]: example } : { ...example };
 }
+
+export interface SmallContract {
+  /** The `id` line's value (may carry a trailing `# comment`). */
+  id: string;
+  name: string;
+  domain: string;
+  purpose: string;
+  /** `team.name`, as YAML (quote names starting with `@`). */
+  team: string;
+  channel: string;
+  /** Its single object's key property (string, primary key, required). */
+  key: string;
+}
+
+/** A one-object contract in the shape of the baseline's: for examples about ids, domains and teams. */
+export function smallContract(c: SmallContract): string {
+  return `apiVersion: v3.1.0
+kind: DataContract
+id: ${c.id}
+name: ${c.name}
+version: 1.0.0
+status: active
+domain: ${c.domain}
+description: { purpose: ${c.purpose} }
+team: { name: ${c.team} }
+support: [{ channel: "${c.channel}", tool: slack }]
+schema:
+  - name: ${c.name}
+    properties:
+      - { name: ${c.key}, logicalType: string, primaryKey: true, required: true }
+`;
+}
+
+/** The baseline contract (sales-orders) in its one-line-key form, with another team. */
+export function salesOrdersOwnedBy(team: string): string {
+  return smallContract({ id: 'sales-orders', name: 'orders', domain: 'sales', purpose: 'Every order placed in the web shop.', team, channel: '#sales-data', key: 'order_id' });
+}

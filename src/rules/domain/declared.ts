@@ -1,6 +1,7 @@
 // A domain folder without domain.yaml has no declared team, tier or local policy.
 import type { MeshRule } from '../rule.js';
 import { documentsByDomain } from '../ownership/owners.js';
+import { smallContract } from '../example-mesh.js';
 
 export const rule: MeshRule = {
   id: 'domain/declared',
@@ -10,42 +11,14 @@ export const rule: MeshRule = {
   fix: 'Add contracts/<domain>/domain.yaml (apiVersion: mesh/v1, kind: Domain, name, team, tier).',
   docs: {
     fail: {
-      'contracts/finance/invoices.odcs.yaml': `apiVersion: v3.1.0
-kind: DataContract
-id: finance-invoices
-name: invoices
-version: 1.0.0
-status: active
-domain: finance
-description: { purpose: Every invoice sent. }
-team: { name: "@acme/sales-data" }
-support: [{ channel: "#finance-data", tool: slack }]
-schema:
-  - name: invoices
-    properties:
-      - { name: invoice_id, logicalType: string, primaryKey: true, required: true }
-`,
+      'contracts/finance/invoices.odcs.yaml': smallContract({ id: 'finance-invoices', name: 'invoices', domain: 'finance', purpose: 'Every invoice sent.', team: '"@acme/sales-data"', channel: '#finance-data', key: 'invoice_id' }),
       CODEOWNERS: `/contracts/mesh.yaml @acme/platform
 /contracts/sales/ @acme/sales-data
 /contracts/finance/ @acme/sales-data
 `,
     },
     pass: {
-      'contracts/finance/invoices.odcs.yaml': `apiVersion: v3.1.0
-kind: DataContract
-id: finance-invoices
-name: invoices
-version: 1.0.0
-status: active
-domain: finance
-description: { purpose: Every invoice sent. }
-team: { name: "@acme/sales-data" }
-support: [{ channel: "#finance-data", tool: slack }]
-schema:
-  - name: invoices
-    properties:
-      - { name: invoice_id, logicalType: string, primaryKey: true, required: true }
-`,
+      'contracts/finance/invoices.odcs.yaml': smallContract({ id: 'finance-invoices', name: 'invoices', domain: 'finance', purpose: 'Every invoice sent.', team: '"@acme/sales-data"', channel: '#finance-data', key: 'invoice_id' }),
       'contracts/finance/domain.yaml': `apiVersion: mesh/v1
 kind: Domain
 name: finance

@@ -2,6 +2,7 @@
 import { teamIdentities } from '../ownership/owners.js';
 import type { ContractRule } from '../rule.js';
 import { describeMiss, missedPatterns } from './naming-check.js';
+import { salesOrdersOwnedBy } from '../example-mesh.js';
 
 const MESH_WITH_TEAM_PATTERN = `apiVersion: mesh/v1
 kind: MeshPolicy
@@ -21,41 +22,13 @@ export const rule: ContractRule = {
       'contracts/mesh.yaml': MESH_WITH_TEAM_PATTERN,
       CODEOWNERS: `/contracts/sales/ @acme/sales-data sales-data@acme.example
 `,
-      'contracts/sales/orders.odcs.yaml': `apiVersion: v3.1.0
-kind: DataContract
-id: sales-orders
-name: orders
-version: 1.0.0
-status: active
-domain: sales
-description: { purpose: Every order placed in the web shop. }
-team: { name: sales-data@acme.example }
-support: [{ channel: "#sales-data", tool: slack }]
-schema:
-  - name: orders
-    properties:
-      - { name: order_id, logicalType: string, primaryKey: true, required: true }
-`,
+      'contracts/sales/orders.odcs.yaml': salesOrdersOwnedBy('sales-data@acme.example'),
     },
     pass: {
       'contracts/mesh.yaml': MESH_WITH_TEAM_PATTERN,
       CODEOWNERS: `/contracts/sales/ @acme/sales-data sales-data@acme.example
 `,
-      'contracts/sales/orders.odcs.yaml': `apiVersion: v3.1.0
-kind: DataContract
-id: sales-orders
-name: orders
-version: 1.0.0
-status: active
-domain: sales
-description: { purpose: Every order placed in the web shop. }
-team: { name: "@acme/sales-data" }
-support: [{ channel: "#sales-data", tool: slack }]
-schema:
-  - name: orders
-    properties:
-      - { name: order_id, logicalType: string, primaryKey: true, required: true }
-`,
+      'contracts/sales/orders.odcs.yaml': salesOrdersOwnedBy('"@acme/sales-data"'),
     },
   },
   check(ctx) {

@@ -2,6 +2,7 @@
 import { ownersOf } from '../../ownership/codeowners.js';
 import type { MeshRule } from '../rule.js';
 import { sameOwner, teamIdentities } from './owners.js';
+import { salesOrdersOwnedBy } from '../example-mesh.js';
 
 export const rule: MeshRule = {
   id: 'ownership/team-matches-codeowners',
@@ -14,38 +15,10 @@ export const rule: MeshRule = {
       'Compared: ODCS 3.1 `team.name` and member usernames (ODCS 3.0: the list of members), ignoring case and a leading `@`; ' +
       '`sales-data` also matches the owner `@acme/sales-data`.',
     fail: {
-      'contracts/sales/orders.odcs.yaml': `apiVersion: v3.1.0
-kind: DataContract
-id: sales-orders
-name: orders
-version: 1.0.0
-status: active
-domain: sales
-description: { purpose: Every order placed in the web shop. }
-team: { name: "@acme/finance-data" }
-support: [{ channel: "#sales-data", tool: slack }]
-schema:
-  - name: orders
-    properties:
-      - { name: order_id, logicalType: string, primaryKey: true, required: true }
-`,
+      'contracts/sales/orders.odcs.yaml': salesOrdersOwnedBy('"@acme/finance-data"'),
     },
     pass: {
-      'contracts/sales/orders.odcs.yaml': `apiVersion: v3.1.0
-kind: DataContract
-id: sales-orders
-name: orders
-version: 1.0.0
-status: active
-domain: sales
-description: { purpose: Every order placed in the web shop. }
-team: { name: "@acme/sales-data" }
-support: [{ channel: "#sales-data", tool: slack }]
-schema:
-  - name: orders
-    properties:
-      - { name: order_id, logicalType: string, primaryKey: true, required: true }
-`,
+      'contracts/sales/orders.odcs.yaml': salesOrdersOwnedBy('"@acme/sales-data"'),
     },
   },
   check(ctx) {

@@ -1,6 +1,7 @@
 // Two contracts with the same `id` make references (ODPS ports, lineage, SLO reports) ambiguous.
 import type { LoadedDocument } from '../../model/document.js';
 import type { MeshRule } from '../rule.js';
+import { smallContract } from '../example-mesh.js';
 
 export const rule: MeshRule = {
   id: 'schema/unique-contract-id',
@@ -10,38 +11,10 @@ export const rule: MeshRule = {
   fix: 'Give one of the contracts a new id (ids are referenced by data products and SLO reports).',
   docs: {
     fail: {
-      'contracts/sales/returns.odcs.yaml': `apiVersion: v3.1.0
-kind: DataContract
-id: sales-orders            # already used by contracts/sales/orders.odcs.yaml
-name: returns
-version: 1.0.0
-status: active
-domain: sales
-description: { purpose: Every returned order. }
-team: { name: "@acme/sales-data" }
-support: [{ channel: "#sales-data", tool: slack }]
-schema:
-  - name: returns
-    properties:
-      - { name: return_id, logicalType: string, primaryKey: true, required: true }
-`,
+      'contracts/sales/returns.odcs.yaml': smallContract({ id: 'sales-orders            # already used by contracts/sales/orders.odcs.yaml', name: 'returns', domain: 'sales', purpose: 'Every returned order.', team: '"@acme/sales-data"', channel: '#sales-data', key: 'return_id' }),
     },
     pass: {
-      'contracts/sales/returns.odcs.yaml': `apiVersion: v3.1.0
-kind: DataContract
-id: sales-returns
-name: returns
-version: 1.0.0
-status: active
-domain: sales
-description: { purpose: Every returned order. }
-team: { name: "@acme/sales-data" }
-support: [{ channel: "#sales-data", tool: slack }]
-schema:
-  - name: returns
-    properties:
-      - { name: return_id, logicalType: string, primaryKey: true, required: true }
-`,
+      'contracts/sales/returns.odcs.yaml': smallContract({ id: 'sales-returns', name: 'returns', domain: 'sales', purpose: 'Every returned order.', team: '"@acme/sales-data"', channel: '#sales-data', key: 'return_id' }),
     },
   },
   check(ctx) {
