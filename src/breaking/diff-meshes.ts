@@ -11,7 +11,7 @@ import { diffContractsChecked } from './confirm.js';
 import { diffContracts, type DiffOptions } from './diff-contracts.js';
 import type { BreakingRun, ContractDiff } from './format-report.js';
 import { deepEqual, isObj, str } from './nodes.js';
-import type { Consumer, Waiver } from './report.js';
+import type { Consumer, DiffReport, Waiver } from './report.js';
 import { breakingConfig, type BreakingConfig } from './settings.js';
 
 export interface MeshDiffOptions {
@@ -22,6 +22,54 @@ export interface MeshDiffOptions {
   check?: boolean;
   /** Repository-relative old path → new path of renamed files (git rename detection). */
   renames?: ReadonlyMap<string, string>;
+  /**
+   * Contract files of the change that exist at the head but cannot be loaded (repository path →
+   * the first error): each is reported as unreadable (`breaking/contract-unreadable`, failing the
+   * check), paired with its base version by path (following renames), never as a deletion.
+   */
+  unreadable?: ReadonlyMap<string, UnreadableFile>;
+  /** Identical contracts the caller did not load (an incremental run): added to `unchanged`. */
+  unchangedElsewhere?: number;
+}
+
+/** Where and why a head contract file cannot be loaded. */
+export interface UnreadableFile {
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+  message: string;
+}
+
+export const UNREADABLE_RULE = 'breaking/contract-unreadable';
+
+/** The report of a contract whose head file cannot be read: one breaking change, and a version error (nothing can be checked). */
+export function unreadableReport(oldData: Record<string, unknown> | undefined, problem: UnreadableFile, consumers: readonly Consumer[]): DiffReport {
+  const oldVersion = oldData?.version === undefined || oldData.version === null ? '' : String(oldData.version);
+  const report: DiffReport = {
+    breaking: true,
+    requiredBump: 'none',
+    oldVersion,
+    newVersion: '',
+    versionOk: false,
+    suggestedVersion: '',
+    versionStatus: 'invalid',
+    versionProblem: 'the new version of the file cannot be read, so neither its changes nor its version can be checked: fix the file',
+    changes: [
+      {
+        rule: UNREADABLE_RULE,
+        severity: 'breaking',
+        path: '(contract)',
+        message: `${problem.file} cannot be read (${problem.rule}, line ${problem.line}): ${problem.message} — consumers would get no usable contract`,
+      },
+    ],
+    counts: { breaking: 1, dangerous: 0, info: 0, waived: 0 },
+    unreadable: problem,
+  };
+  const id = str(oldData?.id);
+  if (id) report.contractId = id;
+  if (consumers.length > 0) report.consumers = [...consumers];
+  return report;
 }
 
 export interface MeshDiffResult {
@@ -39,6 +87,12 @@ function repoPath(mesh: Mesh, doc: LoadedDocument): string {
 function domainFolder(mesh: Mesh, doc: LoadedDocument): string | undefined {
   const rel = path.relative(mesh.contractsDir, doc.absPath).split(path.sep);
   return rel.length >= 2 && !rel[0].startsWith('_') ? rel[0] : undefined;
+}
+
+/** Domain folder of a repository-relative path under the mesh's contracts directory. */
+function domainOfPath(mesh: Mesh, repoRel: string): string | undefined {
+  const rel = path.relative(mesh.contractsDir, path.join(mesh.root, repoRel)).split(path.sep);
+  return rel.length >= 2 && !rel[0].startsWith('_') && rel[0] !== '..' ? rel[0] : undefined;
 }
 
 function contractsById(mesh: Mesh): { byId: Map<string, LoadedDocument>; withoutId: LoadedDocument[] } {
@@ -102,8 +156,22 @@ export async function diffMeshes(base: Mesh, head: Mesh, options: MeshDiffOption
   const oldSide = contractsById(base);
   const newSide = contractsById(head);
   const consumers = consumersByContract(head);
-  const pairs: { old?: LoadedDocument; new?: LoadedDocument }[] = [];
-  for (const [id, doc] of oldSide.byId) pairs.push({ old: doc, new: newSide.byId.get(id) });
+  const unreadable = options.unreadable ?? new Map<string, UnreadableFile>();
+  const pairs: { old?: LoadedDocument; new?: LoadedDocument; unreadable?: UnreadableFile }[] = [];
+  const unreadablePaired = new Set<string>();
+  /** A base contract without a head partner: unreadable when its head file (same path, or renamed) cannot be loaded. */
+  const orphan = (doc: LoadedDocument): { old: LoadedDocument; unreadable?: UnreadableFile } => {
+    const p = repoPath(base, doc);
+    const target = options.renames?.get(p) ?? p;
+    const problem = unreadable.get(target);
+    if (!problem || unreadablePaired.has(target)) return { old: doc };
+    unreadablePaired.add(target);
+    return { old: doc, unreadable: problem };
+  };
+  for (const [id, doc] of oldSide.byId) {
+    const partner = newSide.byId.get(id);
+    pairs.push(partner ? { old: doc, new: partner } : orphan(doc));
+  }
   for (const [id, doc] of newSide.byId) if (!oldSide.byId.has(id)) pairs.push({ new: doc });
   // Contracts without a (unique) id: by path, following git renames.
   const newByPath = new Map(newSide.withoutId.map((d) => [repoPath(head, d), d]));
@@ -111,15 +179,27 @@ export async function diffMeshes(base: Mesh, head: Mesh, options: MeshDiffOption
     const p = repoPath(base, doc);
     const target = newByPath.get(options.renames?.get(p) ?? p);
     if (target) newByPath.delete(repoPath(head, target));
-    pairs.push({ old: doc, new: target });
+    pairs.push(target ? { old: doc, new: target } : orphan(doc));
   }
   for (const doc of newByPath.values()) pairs.push({ new: doc });
+  for (const [p, problem] of unreadable) if (!unreadablePaired.has(p)) pairs.push({ unreadable: problem });
 
-  const run: BreakingRun = { contracts: [], unchanged: 0, problems: [] };
+  const run: BreakingRun = { contracts: [], unchanged: options.unchangedElsewhere ?? 0, problems: [] };
   const documents: MeshDiffResult['documents'] = new Map();
   for (const pair of pairs) {
     if (pair.old && pair.new && deepEqual(pair.old.data, pair.new.data)) {
       run.unchanged++;
+      continue;
+    }
+    if (pair.unreadable) {
+      const problem = pair.unreadable;
+      const domain = domainOfPath(head, problem.file) ?? (pair.old ? domainFolder(base, pair.old) : undefined);
+      const id = str(pair.old?.data.id) ?? problem.file;
+      const contract: ContractDiff = { contractId: id, report: unreadableReport(pair.old?.data, problem, consumers.get(id) ?? []), newFile: problem.file };
+      if (pair.old) contract.oldFile = repoPath(base, pair.old);
+      if (domain) contract.domain = domain;
+      run.contracts.push(contract);
+      documents.set(contract, { ...(pair.old ? { old: pair.old } : {}) });
       continue;
     }
     const domain = pair.new ? domainFolder(head, pair.new) : pair.old ? domainFolder(base, pair.old) : undefined;

@@ -78,6 +78,8 @@ export interface DiffReport {
   consumers?: Consumer[];
   /** Result of the json-schema-diff cross-check per schema object, when it ran. */
   valueSets?: ValueSetCheck[];
+  /** Set when the new file of the contract cannot be loaded (`mesh breaking`): where and why. */
+  unreadable?: { file: string; line: number; column: number; rule: string; message: string };
 }
 
 export interface ValueSetCheck {
@@ -151,6 +153,11 @@ export const DIFF_REPORT_SCHEMA = {
         },
       },
     },
+    unreadable: {
+      type: 'object',
+      required: ['file', 'line', 'column', 'rule', 'message'],
+      properties: { file: { type: 'string' }, line: { type: 'integer' }, column: { type: 'integer' }, rule: { type: 'string' }, message: { type: 'string' } },
+    },
     valueSets: {
       type: 'array',
       items: {
@@ -191,6 +198,7 @@ export function publicReport(report: DiffReport, locate?: (change: Change) => { 
   out.changes = report.changes.map((c) => publicChange(c, locate?.(c)));
   if (report.consumers) out.consumers = report.consumers;
   if (report.valueSets) out.valueSets = report.valueSets;
+  if (report.unreadable) out.unreadable = report.unreadable;
   return out;
 }
 

@@ -54,3 +54,41 @@ export async function materializeTree(cwd: string, commit: string, prefixes: rea
   }
   return files.length;
 }
+
+/** What a path names in a commit: a file's bytes, a directory, or nothing (`missing`, or a symlink, which trees never materialise). */
+export type PathContent = { type: 'blob'; bytes: Buffer } | { type: 'tree' } | { type: 'missing' };
+
+/**
+ * The entries at exact repository-relative paths of `commit` (no globbing), in two git processes
+ * whatever the number of paths: `ls-tree` for modes and object ids, one `cat-file --batch` for the
+ * blobs. Paths absent from the commit are `missing`; symlinks count as missing, as in materializeTree.
+ */
+export async function readPaths(cwd: string, commit: string, paths: readonly string[]): Promise<Map<string, PathContent>> {
+  const result = new Map<string, PathContent>();
+  const wanted = [...new Set(paths)].filter((p) => p !== '' && !p.startsWith('/') && !p.split('/').includes('..'));
+  for (const p of paths) result.set(p, { type: 'missing' });
+  if (wanted.length === 0) return result;
+  const entries = new Map<string, { type: string; mode: string; sha: string }>();
+  // ls-tree takes paths from the command line: chunk them to stay far below ARG_MAX.
+  for (let i = 0; i < wanted.length; i += 2000) {
+    const out = (await git(cwd, ['--literal-pathspecs', 'ls-tree', '-z', '--full-tree', commit, '--', ...wanted.slice(i, i + 2000)])).toString('utf8');
+    for (const entry of out.split('\0')) {
+      if (!entry) continue;
+      const tab = entry.indexOf('\t');
+      const [mode, type, sha] = entry.slice(0, tab).split(' ');
+      entries.set(entry.slice(tab + 1), { type, mode, sha });
+    }
+  }
+  const blobs = [...entries.values()].filter((e) => e.type === 'blob' && e.mode !== '120000').map((e) => e.sha);
+  const bytes = await readBlobs(cwd, blobs);
+  for (const [p, e] of entries) {
+    if (e.type === 'tree') result.set(p, { type: 'tree' });
+    else if (e.type === 'blob' && e.mode !== '120000') result.set(p, { type: 'blob', bytes: bytes.get(e.sha)! });
+  }
+  return result;
+}
+
+/** Repository-relative paths of the regular files of `commit` under `prefixes` (no contents read). */
+export async function listPaths(cwd: string, commit: string, prefixes: readonly string[]): Promise<string[]> {
+  return (await listTree(cwd, commit, prefixes)).map((f) => f.path);
+}

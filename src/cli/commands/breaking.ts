@@ -19,6 +19,8 @@ interface BreakingFlags {
   format: string;
   prBody?: string;
   check: boolean;
+  full?: boolean;
+  stats?: boolean;
 }
 
 export function registerBreaking(program: Command, ctx: CliContext): void {
@@ -31,6 +33,8 @@ export function registerBreaking(program: Command, ctx: CliContext): void {
     .option('-f, --format <format>', `output format: ${BREAKING_FORMATS.join(', ')}`, 'text')
     .option('--pr-body <file>', 'file holding the pull request body; its `mesh-waive: <rule> <path> — <reason>` lines waive changes')
     .option('--no-check', 'skip the json-schema-diff cross-check of value sets (faster)')
+    .option('--full', 'load both trees whole instead of only the changed files and what depends on them (same report, slower; for checking)')
+    .option('--stats', 'say on stderr how many files were loaded')
     .addHelpText('after', '\nExit codes: 0 ok, 1 an unwaived breaking change lacks the required version bump (or a version went down / is not semver), 2 usage error, not a git repository, unknown ref.\nSee docs/breaking.md.')
     .action(async (flags: BreakingFlags) => {
       const format = parseFormat(flags.format, BREAKING_FORMATS) as BreakingFormat;
@@ -71,6 +75,7 @@ export function registerBreaking(program: Command, ctx: CliContext): void {
         waivers,
         today: new Date().toISOString().slice(0, 10),
         check: flags.check,
+        full: flags.full === true,
       }).catch((error: unknown) => {
         if (error instanceof GitError) throw new UsageError(error.message);
         throw error;
@@ -81,6 +86,7 @@ export function registerBreaking(program: Command, ctx: CliContext): void {
           throw new UsageError(`no contracts directory ${contractsRel}/ at ${base.ref} nor at ${flags.head ?? 'the working tree'}: pass --contracts`);
         }
         for (const p of settingsProblems) ctx.stderr(`${p.file}: ${p.path}: ${p.message}\n`);
+        if (flags.stats) ctx.stderr(`mesh breaking: ${flags.full ? 'full' : 'incremental'}, ${refs.loadedFiles} files loaded (base and head)\n`);
         ctx.stdout(formatBreaking(run, format, { color: ctx.isTTY && !ctx.env.NO_COLOR, locate, toolVersion: VERSION }));
         ctx.setExitCode(runFails(run) ? 1 : 0);
       } catch (error) {
