@@ -1,6 +1,7 @@
 // Renders breaking-change results: text for terminals, JSON (public), Markdown for the PR comment
 // and job summary (the GitHub Action reuses `formatBreakingMarkdown`), SARIF 2.1.0 for code scanning.
 import pc from 'picocolors';
+import { foreignConsumers } from './consumers.js';
 import { failsCheck, publicReport, SEVERITY_RANK, type Change, type ChangeSeverity, type Consumer, type DiffReport } from './report.js';
 
 export interface ContractDiff {
@@ -73,6 +74,7 @@ function breakingJson(run: BreakingRun, locate?: Locator): Record<string, unknow
 // ---------------------------------------------------------------- text
 
 function verdict(report: DiffReport): { text: string; level: 'fail' | 'warn' | 'ok' } {
+  if (report.unreadable) return { text: 'unreadable: the new file cannot be loaded, fix it', level: 'fail' };
   if (report.lifecycle === 'removed') return { text: report.breaking ? 'deleted while consumed: breaking' : 'deleted', level: report.breaking ? 'fail' : 'warn' };
   if (failsCheck(report)) {
     if (report.versionStatus === 'decreased' || report.versionStatus === 'invalid') return { text: `version error: ${report.versionProblem}`, level: 'fail' };
@@ -95,7 +97,7 @@ function formatBreakingText(run: BreakingRun, options: { color?: boolean; locate
     const r = contract.report;
     const file = contract.newFile ?? contract.oldFile ?? '';
     const moved = contract.oldFile && contract.newFile && contract.oldFile !== contract.newFile ? ` (moved from ${contract.oldFile})` : '';
-    const versions = r.lifecycle === 'added' ? r.newVersion : r.lifecycle === 'removed' ? r.oldVersion : `${r.oldVersion} → ${r.newVersion}`;
+    const versions = r.unreadable ? `${r.oldVersion || '(new)'} → unreadable` : r.lifecycle === 'added' ? r.newVersion : r.lifecycle === 'removed' ? r.oldVersion : `${r.oldVersion} → ${r.newVersion}`;
     lines.push(c.underline(`${contract.contractId} ${versions}`) + c.dim(`  ${file}${moved}`));
     for (const change of r.changes) {
       const where = options.locate?.(contract, change);
@@ -104,7 +106,7 @@ function formatBreakingText(run: BreakingRun, options: { color?: boolean; locate
       lines.push(`  ${at}${sev} ${change.message}  ${c.dim(change.rule)}`);
       if (change.waived) lines.push(`  ${' '.repeat(where ? 8 : 0)}${' '.repeat(10)}${c.dim(`waived (${change.waived.source}): ${change.waived.reason}`)}`);
     }
-    if (r.consumers?.length) lines.push(`  ${c.dim('consumers:')} ${r.consumers.map(consumerText).join('; ')}`);
+    if (r.consumers?.length) lines.push(`  ${c.dim('consumers:')} ${r.consumers.map((x) => consumerText(x, contract.domain)).join('; ')}`);
     const v = verdict(r);
     lines.push(`  ${(v.level === 'fail' ? c.red : v.level === 'warn' ? c.yellow : c.green)(v.text)}`, '');
   }
@@ -115,14 +117,38 @@ function formatBreakingText(run: BreakingRun, options: { color?: boolean; locate
   return lines.join('\n') + '\n';
 }
 
-function consumerText(x: Consumer): string {
-  return `${x.product}${x.domain ? ` (${x.domain})` : ''}${x.version ? ` pinned to ${x.version}` : ''}${x.owners.length ? ` ${x.owners.join(' ')}` : ''}`;
+/** Whether a consumer lives in the changed contract's own domain (its owners are the author's team). */
+export function isSameDomain(consumer: Consumer, domain: string | undefined): boolean {
+  return foreignConsumers([consumer], domain).length === 0;
+}
+
+function consumerText(x: Consumer, domain: string | undefined): string {
+  const same = isSameDomain(x, domain) ? ', same domain' : '';
+  return `${x.product}${x.domain ? ` (${x.domain}${same})` : ''}${x.version ? ` pinned to ${x.version}` : ''}${x.owners.length ? ` ${x.owners.join(' ')}` : ''}`;
 }
 
 // ---------------------------------------------------------------- markdown
 
-function cell(text: string): string {
+/**
+ * Text from contracts, products, the PR body or git, made inert for GitHub: an `@name` would notify
+ * a user or team, so a zero-width joiner goes between `@` and the name (it reads the same). Only
+ * owners taken from CODEOWNERS (`ownersCell`) are meant to notify.
+ */
+export function neutraliseMentions(text: string): string {
+  return text.replace(/(?<![A-Za-z0-9_.+-])@(?=[A-Za-z0-9_-])/g, '@\u200D');
+}
+
+function escapeCell(text: string): string {
   return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function cell(text: string): string {
+  return neutraliseMentions(escapeCell(text));
+}
+
+/** CODEOWNERS owners: the mentions we intend (they notify the teams). */
+function ownersCell(owners: readonly string[]): string {
+  return escapeCell(owners.join(' '));
 }
 
 function code(text: string): string {
@@ -146,7 +172,7 @@ export function formatBreakingMarkdown(run: BreakingRun): string {
     out.push('| Contract | Version | Required bump | Suggested | Verdict |', '|---|---|---|---|---|');
     for (const c of run.contracts) {
       const r = c.report;
-      const versions = r.lifecycle === 'added' ? `new ${r.newVersion}` : r.lifecycle === 'removed' ? `deleted (${r.oldVersion})` : `${r.oldVersion} → ${r.newVersion}`;
+      const versions = r.unreadable ? `${r.oldVersion || 'new'} → unreadable` : r.lifecycle === 'added' ? `new ${r.newVersion}` : r.lifecycle === 'removed' ? `deleted (${r.oldVersion})` : `${r.oldVersion} → ${r.newVersion}`;
       const v = verdict(r);
       const icon = v.level === 'fail' ? '❌' : v.level === 'warn' ? '⚠️' : '✅';
       out.push(`| ${code(c.contractId)} | ${cell(versions)} | ${r.requiredBump} | ${cell(r.suggestedVersion || '–')} | ${icon} ${cell(v.text)} |`);
@@ -159,7 +185,8 @@ export function formatBreakingMarkdown(run: BreakingRun): string {
     const file = c.newFile ?? c.oldFile;
     const moved = c.oldFile && c.newFile && c.oldFile !== c.newFile ? `, moved from ${code(c.oldFile)}` : '';
     out.push(`#### ${code(c.contractId)}${file ? ` — ${code(file)}${moved}` : ''}`, '');
-    if (r.versionProblem) out.push(`Version: ${cell(r.versionProblem)}. Suggested: **${cell(r.suggestedVersion)}**.`, '');
+    // A deleted or unreadable contract has no version to suggest: the problem says what to do instead.
+    if (r.versionProblem) out.push(`Version: ${cell(r.versionProblem)}.${r.suggestedVersion ? ` Suggested: **${cell(r.suggestedVersion)}**.` : ''}`, '');
     for (const severity of ['breaking', 'dangerous', 'info'] as const) {
       const list = r.changes.filter((x) => x.severity === severity);
       if (list.length === 0) continue;
@@ -172,7 +199,11 @@ export function formatBreakingMarkdown(run: BreakingRun): string {
     }
     if (r.consumers?.length) {
       out.push('**Affected consumers**', '', '| Product | Domain | Input port | Pinned version | Owners |', '|---|---|---|---|---|');
-      for (const x of r.consumers) out.push(`| ${code(x.product)} | ${cell(x.domain ?? '')} | ${cell(x.port ?? '')} | ${cell(x.version ?? '')} | ${cell(x.owners.join(' '))} |`);
+      for (const x of r.consumers) {
+        // A consumer in the contract's own domain is listed, but its owners are the author's team: no extra approval, no ping.
+        const owners = isSameDomain(x, c.domain) ? `${cell(x.owners.join(' '))} _(same domain)_` : ownersCell(x.owners);
+        out.push(`| ${code(x.product)} | ${cell(x.domain ?? '')} | ${cell(x.port ?? '')} | ${cell(x.version ?? '')} | ${owners} |`);
+      }
       out.push('');
     }
   }

@@ -1,7 +1,7 @@
 // What actions/breaking makes of a breaking-change run (src/breaking): the verdict, the step
 // outputs, the consumers to notify, annotations, and its section of the sticky PR comment.
 // Pure: main.ts reads the inputs and git, and writes to the runner and the API.
-import { formatBreakingMarkdown, runFails, type BreakingRun, type ContractDiff, type Location } from '../../../src/breaking/format-report.js';
+import { formatBreakingMarkdown, isSameDomain, neutraliseMentions, runFails, type BreakingRun, type ContractDiff, type Location } from '../../../src/breaking/format-report.js';
 import { failsCheck, type Change, type Consumer } from '../../../src/breaking/report.js';
 import type { Finding } from '../../../src/finding.js';
 import type { SectionStatus } from '../../../src/pr/comment-sections.js';
@@ -36,16 +36,22 @@ export function requiredBump(run: BreakingRun): Bump {
 export interface AffectedConsumer extends Consumer {
   /** The changed contract the product reads. */
   contractId: string;
+  /** The product is in the changed contract's own domain: its owners are the author's team. */
+  sameDomain: boolean;
 }
 
-/** Consumers of contracts with unwaived breaking changes: the products that may break. */
+/** Consumers of contracts with unwaived breaking changes: the products that may break (those of the contract's own domain included). */
 export function affectedConsumers(run: BreakingRun): AffectedConsumer[] {
-  return run.contracts.filter((c) => c.report.breaking).flatMap((c) => (c.report.consumers ?? []).map((x) => ({ ...x, contractId: c.contractId })));
+  return run.contracts.filter((c) => c.report.breaking).flatMap((c) => (c.report.consumers ?? []).map((x) => ({ ...x, contractId: c.contractId, sameDomain: isSameDomain(x, c.domain) })));
 }
 
-/** Owners (CODEOWNERS teams or users) of the affected consumers, sorted, each once. */
-export function ownersToNotify(consumers: readonly Consumer[]): string[] {
-  return [...new Set(consumers.flatMap((x) => x.owners))].sort();
+/**
+ * Owners (CODEOWNERS teams or users) to notify, sorted, each once: those of consumers in other
+ * domains. A consumer in the contract's own domain is owned by the author's team, so it is listed
+ * but nobody extra is asked.
+ */
+export function ownersToNotify(consumers: readonly (Consumer & { sameDomain?: boolean })[]): string[] {
+  return [...new Set(consumers.filter((x) => !x.sameDomain).flatMap((x) => x.owners))].sort();
 }
 
 /** contractId → the version to use, for every contract whose new version is not right. */
@@ -131,7 +137,8 @@ export function sectionMarkdown(run: BreakingRun, options: { maxChars: number; r
   let report = formatBreakingMarkdown(run).replace(/^### (.*)$/m, '**$1**').trim();
   const consumers = affectedConsumers(run);
   const owners = ownersToNotify(consumers);
-  const notify = owners.length ? [`**Consumers to notify:** ${owners.join(' ')} (${[...new Set(consumers.map((x) => x.product))].sort().join(', ')}).`] : [];
+  const notified = consumers.filter((x) => !x.sameDomain);
+  const notify = owners.length ? [`**Consumers to notify:** ${owners.join(' ')} (${neutraliseMentions([...new Set(notified.map((x) => x.product))].sort().join(', '))}).`] : [];
   const tail = [...notify, ...(options.runUrl ? [`[Workflow run](${options.runUrl})`] : [])].join('\n\n');
   const budget = options.maxChars - tail.length - 2;
   if (report.length > budget) {
