@@ -1,7 +1,8 @@
 // actions/governance: the federated-governance gate of a pull request. Runs the policy and SLO
 // rules of the lint engine (rule ids `policy/*` and `sla/*`: classification and personal-data tags,
 // retention caps, SLA properties required per tier, floors, units, evaluable values) on the files
-// the PR changes, and computes which CODEOWNERS owners of every touched domain must approve.
+// the PR changes, and computes which CODEOWNERS owners of every touched domain must approve. Loads
+// only the policy files and the changed files (src/pr/scoped-mesh.ts) unless the change widens the scope.
 import * as core from '@actions/core';
 import { countBySeverity, type Finding } from '../../../src/finding.js';
 import { lintMesh } from '../../../src/lint.js';
@@ -9,6 +10,7 @@ import { parseCodeowners } from '../../../src/ownership/codeowners.js';
 import { approvalsMarkdown } from '../../../src/pr/approvals-markdown.js';
 import type { SectionStatus } from '../../../src/pr/comment-sections.js';
 import { inScope, lintScope, type LintScope } from '../../../src/pr/lint-scope.js';
+import { loadScopedMesh } from '../../../src/pr/scoped-mesh.js';
 import { countsLine, findingsTable } from '../../../src/pr/markdown.js';
 import { ownersNotRequested, requiredApprovers, type RequiredApprovers } from '../../../src/pr/required-approvers.js';
 import { RULES } from '../../../src/rules/registry.js';
@@ -18,7 +20,7 @@ import { changedFiles } from '../../common/src/git.js';
 import { choice, flag, githubAccess, runAction, text } from '../../common/src/inputs.js';
 import { pullRequestFromEvent } from '../../common/src/pull-request.js';
 import { reviewState } from '../../common/src/reviewers.js';
-import { blobLinker, loadWorkspaceMesh, repoRelative, runUrl, writeSummary } from '../../common/src/workspace.js';
+import { blobLinker, loadWorkspaceMesh, repoRelative, runUrl, workspace, writeSummary } from '../../common/src/workspace.js';
 
 /** Rule families the governance gate runs (the rest of lint is actions/lint's job). */
 export const GOVERNANCE_RULE_PREFIXES = ['policy/', 'sla/', 'slo/'] as const;
@@ -32,10 +34,13 @@ export async function run(): Promise<void> {
     const pr = pullRequestFromEvent();
     const access = githubAccess();
 
-    const { root, mesh, files } = await loadWorkspaceMesh(contracts);
+    // Only the policy files and the files in the scope of the change are loaded (a 10-contract change
+    // of a 10,000-contract mesh loads ~100 files); a scope of `all` loads the whole mesh.
+    const root = workspace();
     const contractsRel = repoRelative(root, contracts);
     const changed = pr ? changedFiles(root, pr.baseSha, pr.headSha) : [];
     const scope: LintScope = scopeInput === 'changed' && pr ? lintScope(changed, contractsRel) : { all: true };
+    const { mesh, files } = scope.all ? await loadWorkspaceMesh(contracts) : await loadScopedMesh(contracts, scope, { root, cwd: root });
     const only = (f: { file: string }) => inScope(scope, f.file, contractsRel);
     const rules = RULES.map((r) => r.id).filter((id) => GOVERNANCE_RULE_PREFIXES.some((p) => id.startsWith(p)));
     const findings: Finding[] = lintMesh(mesh, { rules, only, cwd: root });
