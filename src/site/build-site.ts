@@ -1,25 +1,33 @@
 // `mesh site build` as a function: load the mesh, gather SLO status, lint findings and git history,
 // build the site model, render every page and write the folder atomically (into a temporary folder
 // next to the output, swapped in at the end: a failed build never leaves half a site behind).
+// Memory stays bounded at any mesh size: the mesh holds contract summaries (no schema), pages are
+// rendered from one whole contract at a time and written as they come (see siteFiles).
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, promises as fs, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Finding } from '../finding.js';
+import { compareFindings, type Finding } from '../finding.js';
 import { exportJsonSchema } from '../export/jsonschema.js';
 import type { OdcsContract } from '../import/odcs-shapes.js';
-import { findRepoRoot, loadMesh } from '../load/load-mesh.js';
+import { lintMesh } from '../lint.js';
+import { loadCheckedMesh } from '../load/checked-mesh.js';
+import { checkContracts, contractSummary, MESH_RULE_IDS, type PolicyDocs } from '../load/contract-checks.js';
+import { loadFile } from '../load/load-files.js';
+import { findRepoRoot } from '../load/load-mesh.js';
+import type { LoadedDocument } from '../model/document.js';
 import type { Mesh } from '../model/mesh.js';
 import { validateSloStatusReport, type SloStatusReport } from '../slo/status.js';
 import type { Revision } from '../changelog.js';
 import type { BreakingCheckContext } from '../git/contract-revisions.js';
 import { gitRoot, readFileHistories } from '../git/file-history.js';
 import { versionsOf, type HistoryEntry } from './changelog.js';
-import type { VersionView } from './model.js';
+import { contractPage } from './contract-page.js';
+import type { ContractSummary, VersionView } from './model.js';
 import { loadRenderer, type AssetNames, type PageFrame, type PageKind, type Renderer } from './render.js';
 import { buildSearchPayload, searchScript } from './search-index.js';
 import { minisearchBrowserBuild, siteDir } from './site-dir.js';
-import { buildSite, type Site } from './site-model.js';
+import { siteBase, type ContractSlot, type Site, type SiteBase } from './site-model.js';
 import { canonicalUrl, PAGES, rootPrefix } from './urls.js';
 import { records, str } from './values.js';
 
@@ -39,8 +47,11 @@ export interface SiteBuildOptions {
   sloStatusFile?: string;
   title?: string;
   now?: Date;
-  /** Lint the mesh for the governance page (the CLI passes lintMesh). */
-  lint?: (mesh: Mesh) => Finding[];
+  /**
+   * Lint the mesh for the governance page and the contract pages (every rule; the per-contract
+   * checks run where each contract is loaded, on worker threads for large meshes).
+   */
+  lint?: boolean;
   /**
    * Breaking-change check between two revisions of a contract, for the versions list (the CLI passes
    * `breakingCheck` of src/git/contract-revisions.ts); without it the column reads "Not checked".
@@ -88,78 +99,154 @@ export function readSloStatus(file: string): SloStatusReport {
   return data as SloStatusReport;
 }
 
-/** Everything a build needs before rendering: the site model and the source texts. */
-export interface PreparedSite {
-  site: Site;
+/**
+ * What a build reads before rendering: the mesh with its contracts as summaries (no `schema`: a
+ * whole 10,000-contract mesh would not fit the memory budget), the findings, SLO status and git
+ * history. `mesh site serve` keeps one and updates it file by file (see refreshContract).
+ */
+export interface SiteSources {
   mesh: Mesh;
   loadFindings: Finding[];
+  /** Per-contract check findings (ODCS schema + contract-scope rules); undefined without lint. */
+  checks?: Finding[];
+  sloStatus?: SloStatusReport;
   sloStatusFile?: string;
+  /** Versions per contract file (absolute path); undefined with git off. */
+  versions?: Map<string, VersionView[]>;
+  /** Git history of the contract files (repository-relative paths), read once per full load. */
+  history?: { repo: string; files: Map<string, HistoryEntry[]> };
 }
 
-export async function prepareSite(options: SiteBuildOptions): Promise<PreparedSite> {
+function resolvedRoot(options: SiteBuildOptions): { contractsAbs: string; root: string } {
   const contractsAbs = path.resolve(options.cwd, options.contractsDir);
   if (!existsSync(contractsAbs) || !statSync(contractsAbs).isDirectory()) throw new SiteBuildError(`the contracts folder ${options.contractsDir} does not exist`);
-  const root = options.root ? path.resolve(options.cwd, options.root) : findRepoRoot(contractsAbs);
-  const { mesh, result } = await loadMesh(contractsAbs, { root, cwd: options.cwd });
+  return { contractsAbs, root: options.root ? path.resolve(options.cwd, options.root) : findRepoRoot(contractsAbs) };
+}
+
+/** Loads the mesh (contracts checked and summarised on worker threads for large meshes), SLO status and git history. */
+export async function readSources(options: SiteBuildOptions): Promise<SiteSources> {
+  const { contractsAbs, root } = resolvedRoot(options);
+  const { mesh, result, checks } = await loadCheckedMesh(contractsAbs, { root, cwd: options.cwd });
 
   const defaultSlo = path.join(options.cwd, 'slo-status.json');
   const sloStatusFile = options.sloStatusFile ? path.resolve(options.cwd, options.sloStatusFile) : existsSync(defaultSlo) ? defaultSlo : undefined;
   const sloStatus = sloStatusFile ? readSloStatus(sloStatusFile) : undefined;
 
-  let versions: Map<string, VersionView[]> | undefined;
+  const sources: SiteSources = { mesh, loadFindings: result.findings, checks: options.lint ? checks : undefined, sloStatus, sloStatusFile };
   if (options.git !== false) {
     const repo = await gitRoot(contractsAbs);
-    const relTo = (abs: string) => (repo ? path.relative(repo, abs).split(path.sep).join('/') : abs);
-    const history = repo ? await readFileHistories(repo, relTo(contractsAbs), mesh.contracts.map((c) => relTo(c.absPath))) : new Map<string, HistoryEntry[]>();
-    versions = new Map();
-    for (const doc of mesh.contracts) {
-      const current: Revision = { path: relTo(doc.absPath), text: await fs.readFile(doc.absPath, 'utf8') };
-      const check = options.isBreaking;
-      const isBreaking = check && repo ? (previous: Revision, next: Revision) => check(previous, next, { mesh, contract: doc, root: repo }) : undefined;
-      versions.set(doc.absPath, await versionsOf(history.get(current.path) ?? [], current, isBreaking));
-    }
+    const files = repo ? await readFileHistories(repo, relativeTo(repo, contractsAbs), mesh.contracts.map((c) => relativeTo(repo, c.absPath))) : new Map<string, HistoryEntry[]>();
+    sources.history = { repo: repo ?? '', files };
+    sources.versions = new Map();
+    for (const doc of mesh.contracts) sources.versions.set(doc.absPath, await versionsFor(options, sources, doc));
   }
-  const site = buildSite({
+  return sources;
+}
+
+function relativeTo(repo: string, abs: string): string {
+  return repo ? path.relative(repo, abs).split(path.sep).join('/') : abs;
+}
+
+async function versionsFor(options: SiteBuildOptions, sources: SiteSources, doc: LoadedDocument): Promise<VersionView[]> {
+  const repo = sources.history?.repo ?? '';
+  const current: Revision = { path: relativeTo(repo, doc.absPath), text: await fs.readFile(doc.absPath, 'utf8') };
+  const check = options.isBreaking;
+  const mesh = sources.mesh;
+  const isBreaking = check && repo ? (previous: Revision, next: Revision) => check(previous, next, { mesh, contract: doc, root: repo }) : undefined;
+  return versionsOf(sources.history?.files.get(current.path) ?? [], current, isBreaking);
+}
+
+/**
+ * Brings the sources up to date after one contract file changed in place, without reloading the
+ * rest of the mesh. Returns false when the change needs a full reload instead: the file no longer
+ * loads, it is not a contract of the mesh, or its checks report into other files.
+ */
+export async function refreshContract(options: SiteBuildOptions, sources: SiteSources, absPath: string): Promise<boolean> {
+  const { mesh } = sources;
+  const index = mesh.contracts.findIndex((d) => d.absPath === absPath);
+  if (index < 0) return false;
+  const old = mesh.contracts[index];
+  const { document, findings } = await loadFile(absPath, { root: mesh.root, cwd: options.cwd });
+  if (!document || document.file !== old.file) return false;
+  if (sources.checks) {
+    const policy: PolicyDocs = { root: mesh.root, contractsDir: mesh.contractsDir, domains: mesh.domains, ...(mesh.policy ? { policy: mesh.policy } : {}) };
+    const checks = checkContracts(policy, [document], options.cwd).get(absPath) ?? [];
+    if (checks.some((f) => f.file !== document.file)) return false;
+    const contractFiles = new Set(mesh.contracts.map((d) => d.file));
+    if (sources.checks.some((f) => !contractFiles.has(f.file))) return false;
+    sources.checks = [...sources.checks.filter((f) => f.file !== document.file), ...checks].sort(compareFindings);
+  }
+  if (findings.some((f) => f.file !== document.file)) return false;
+  sources.loadFindings = [...sources.loadFindings.filter((f) => f.file !== document.file), ...findings].sort(compareFindings);
+  mesh.contracts[index] = { ...document, data: contractSummary(document.data) };
+  if (sources.versions) sources.versions.set(absPath, await versionsFor(options, sources, document));
+  return true;
+}
+
+/** Everything a build needs before rendering: the site without its contract pages, and how to read a whole contract. */
+export interface PreparedSite {
+  base: SiteBase;
+  mesh: Mesh;
+  loadFindings: Finding[];
+  sloStatusFile?: string;
+  /** The whole document of a contract of the mesh (the mesh holds summaries). */
+  loadContract(doc: LoadedDocument): Promise<LoadedDocument>;
+}
+
+export function prepareFromSources(options: SiteBuildOptions, sources: SiteSources): PreparedSite {
+  const { mesh } = sources;
+  const lintFindings = sources.checks ? [...sources.checks, ...lintMesh(mesh, { rules: MESH_RULE_IDS, cwd: options.cwd })].sort(compareFindings) : undefined;
+  const base = siteBase({
     mesh,
-    sloStatus,
-    lintFindings: options.lint ? options.lint(mesh) : undefined,
-    loadFindings: result.findings,
-    versions,
+    sloStatus: sources.sloStatus,
+    lintFindings,
+    loadFindings: sources.loadFindings,
+    versions: sources.versions,
     baseUrl: options.baseUrl,
     title: options.title ?? str(mesh.policy?.data.title),
     generatedAt: (options.now ?? new Date()).toISOString(),
   });
-  return { site, mesh, loadFindings: result.findings, sloStatusFile };
+  return {
+    base,
+    mesh,
+    loadFindings: sources.loadFindings,
+    sloStatusFile: sources.sloStatusFile,
+    async loadContract(doc) {
+      const { document } = await loadFile(doc.absPath, { root: mesh.root, cwd: options.cwd });
+      if (!document || document.hash !== doc.hash) throw new SiteBuildError(`${doc.file} changed while the site was being built; build again`);
+      return document;
+    },
+  };
 }
 
-/** Static assets (css, js, icon, minisearch) with fingerprinted names, plus the search index. */
-export function siteAssets(site: Site, dir = siteDir()): { names: AssetNames; files: OutputFile[]; searchIndex: string } {
+export async function prepareSite(options: SiteBuildOptions): Promise<PreparedSite> {
+  return prepareFromSources(options, await readSources(options));
+}
+
+interface StaticAssets {
+  names: Omit<AssetNames, 'searchIndex'>;
+  files: OutputFile[];
+}
+
+/** Static assets (css, js, icon, minisearch) with fingerprinted names. */
+export function staticAssets(dir = siteDir()): StaticAssets {
   const css = readFileSync(path.join(dir, 'assets', 'site.css'), 'utf8');
   const js = readFileSync(path.join(dir, 'assets', 'site.js'), 'utf8');
   const favicon = readFileSync(path.join(dir, 'assets', 'favicon.svg'), 'utf8');
   const minisearch = readFileSync(minisearchBrowserBuild(), 'utf8').replace(/\n\/\/# sourceMappingURL=.*\s*$/, '\n');
-  const searchIndex = searchScript(buildSearchPayload(site.contracts.map((c) => c.summary)));
-  const names: AssetNames = {
-    css: hashed('site', 'css', css),
-    js: hashed('site', 'js', js),
-    favicon: hashed('favicon', 'svg', favicon),
-    minisearch: hashed('minisearch', 'js', minisearch),
-    searchIndex: hashed('search-index', 'js', searchIndex),
-  };
+  const names = { css: hashed('site', 'css', css), js: hashed('site', 'js', js), favicon: hashed('favicon', 'svg', favicon), minisearch: hashed('minisearch', 'js', minisearch) };
   return {
     names,
-    searchIndex,
     files: [
       { path: names.css, content: css },
       { path: names.js, content: js },
       { path: names.favicon, content: favicon },
       { path: names.minisearch, content: minisearch },
-      { path: names.searchIndex, content: searchIndex },
     ],
   };
 }
 
-function frame(site: Site, assets: AssetNames, kind: PageKind, pagePath: string, pageTitle: string, description?: string): PageFrame {
+function frame(site: Pick<Site, 'title' | 'baseUrl' | 'generatedAt'>, assets: AssetNames, kind: PageKind, pagePath: string, pageTitle: string, description?: string): PageFrame {
   return {
     kind,
     path: pagePath,
@@ -173,78 +260,119 @@ function frame(site: Site, assets: AssetNames, kind: PageKind, pagePath: string,
   };
 }
 
+/** A file of the site: its content, or (in a rebuild) the news that the previous one still stands. */
+export type SiteFile = OutputFile | { path: string; unchanged: true };
+
 /**
- * Renders pages, with an optional cache so that `mesh site serve` re-renders only what changed:
- * a page's key covers its own source and everything shared between pages.
+ * What `mesh site serve` remembers between rebuilds so that it re-renders only pages whose inputs
+ * changed: per contract the key of its page's inputs, its card and its files; per aggregate page
+ * the key of its view model; the search index and its key.
  */
-export class PageRenderer {
-  private cache = new Map<string, { key: string; content: string }>();
-  constructor(private readonly renderer: Renderer) {}
+export class SiteMemo {
+  contracts = new Map<string, { key: string; summary: ContractSummary; files: string[] }>();
+  pages = new Map<string, string>();
+  search?: { key: string; file: OutputFile };
+  /** Pages rendered by the last build (tests and the serve log). */
+  rendered = 0;
 
-  render(key: string | undefined, pagePath: string, make: () => string): string {
-    if (key !== undefined) {
-      const hit = this.cache.get(pagePath);
-      if (hit && hit.key === key) return hit.content;
-    }
-    const content = make();
-    if (key !== undefined) this.cache.set(pagePath, { key, content });
-    return content;
-  }
-
-  get templates(): Renderer {
-    return this.renderer;
+  clear(): void {
+    this.contracts.clear();
+    this.pages.clear();
+    this.search = undefined;
   }
 }
 
-/** What every page depends on besides its own contract: when it changes, every page re-renders. */
-function sharedKey(prepared: PreparedSite, assets: AssetNames): string {
-  const { mesh, site } = prepared;
-  return fingerprint(
-    JSON.stringify([
-      mesh.policy?.hash,
-      mesh.codeowners?.text,
-      mesh.products.map((p) => p.hash),
-      [...mesh.domains.values()].map((d) => d.hash),
-      site.contracts.map((c) => [c.summary.id, c.summary.name, c.summary.slug, c.summary.domain]),
-      site.contracts.map((c) => c.context.sloResults ?? null),
-      assets,
-      site.baseUrl,
-      site.title,
-      site.generatedAt.slice(0, 10),
-    ]),
-  );
+/**
+ * The inputs of a contract page besides its file: its context, the frame, and its lineage
+ * neighbourhood (products next to it and the names and links of the contracts on their far side).
+ */
+function contractKey(shared: string, slot: ContractSlot): string {
+  const { doc, context } = slot;
+  const id = str(doc.data.id) ?? context.slug;
+  const products = [...(context.lineage.producedBy.get(id) ?? []), ...(context.lineage.consumedBy.get(id) ?? [])];
+  const neighbours = products.map((p) => [p.key, p.name, p.domain, p.inputs.map((i) => [i, context.linkTo(i) ?? null]), p.outputs.map((o) => [o, context.linkTo(o) ?? null])]);
+  const { lineage: _lineage, linkTo: _linkTo, ...rest } = context;
+  return fingerprint(JSON.stringify([shared, doc.hash, rest, neighbours]));
 }
 
-/** Every file of the site, lazily: pages are rendered one at a time as the writer asks for them. */
-export async function* siteFiles(prepared: PreparedSite, pages: PageRenderer, assetsDir?: string): AsyncGenerator<OutputFile> {
-  const { site } = prepared;
-  const assets = siteAssets(site, assetsDir);
-  const names = assets.names;
-  const shared = sharedKey(prepared, names);
-  const t = pages.templates;
+/**
+ * Every file of the site, as a stream: contract pages first, one whole contract in memory at a time
+ * (its card is kept), then the pages made from the cards (home, domains, governance, lineage) and
+ * the search index. With a memo, pages whose inputs did not change are not rendered again.
+ */
+export async function* siteFiles(prepared: PreparedSite, renderer: Renderer, memo?: SiteMemo, assetsDir?: string): AsyncGenerator<SiteFile> {
+  const { base } = prepared;
+  const assets = staticAssets(assetsDir);
+  // Only the home page loads the search index, so pages rendered before it is built never name it.
+  const pageAssets: AssetNames = { ...assets.names, searchIndex: '' };
+  const shared = fingerprint(JSON.stringify([assets.names, base.baseUrl, base.title, base.generatedAt.slice(0, 10)]));
+  let rendered = 0;
   yield* assets.files;
   yield { path: '.nojekyll', content: '' };
   yield { path: '.mesh-site', content: 'Built by `mesh site build`. This folder is replaced as a whole on every build.\n' };
 
-  yield { path: PAGES.home, content: t.render(frame(site, names, 'home', PAGES.home, 'Catalog', `Search ${site.home.total} data contracts`), site.home) };
-  yield { path: PAGES.governance, content: t.render(frame(site, names, 'governance', PAGES.governance, 'Governance'), site.governance) };
-  yield { path: PAGES.lineage, content: t.render(frame(site, names, 'lineage', PAGES.lineage, 'Lineage'), site.lineage) };
-  for (const domain of site.domains) {
-    yield { path: domain.path, content: t.render(frame(site, names, 'domain', domain.path, domain.title, `The ${domain.title} domain`), domain) };
-  }
-  for (const entry of site.contracts) {
-    const { summary } = entry;
-    const key = `${shared}:${entry.doc.hash}:${fingerprint(JSON.stringify([entry.context.versions ?? null, entry.context.findings, entry.context.owners]))}`;
-    const content = pages.render(key, summary.href, () => t.render(frame(site, names, 'contract', summary.href, summary.name, summary.summary || undefined), entry.page()));
-    yield { path: summary.href, content };
-    yield { path: PAGES.odcsDownload(summary.slug), content: await fs.readFile(entry.doc.absPath) };
-    for (const object of records(entry.doc.data.schema)) {
+  const summaries: ContractSummary[] = [];
+  const seen = new Set<string>();
+  for (const slot of base.contracts) {
+    const key = memo ? contractKey(shared, slot) : '';
+    const previous = memo?.contracts.get(slot.doc.absPath);
+    seen.add(slot.doc.absPath);
+    if (previous && previous.key === key) {
+      summaries.push(previous.summary);
+      for (const file of previous.files) yield { path: file, unchanged: true };
+      continue;
+    }
+    const doc = await prepared.loadContract(slot.doc);
+    const page = contractPage(doc, slot.context);
+    const { summary } = page;
+    summaries.push(summary);
+    const files: string[] = [];
+    rendered++;
+    files.push(summary.href);
+    yield { path: summary.href, content: renderer.render(frame(base, pageAssets, 'contract', summary.href, summary.name, summary.summary || undefined), page) };
+    files.push(PAGES.odcsDownload(summary.slug));
+    yield { path: PAGES.odcsDownload(summary.slug), content: await fs.readFile(doc.absPath) };
+    for (const object of records(doc.data.schema)) {
       const name = str(object.name);
       if (!name) continue;
       // The same JSON Schema as `mesh export jsonschema --object <name>`.
-      yield { path: PAGES.jsonSchemaDownload(summary.slug, name), content: exportJsonSchema(entry.doc.data as unknown as OdcsContract, { object: name }) };
+      files.push(PAGES.jsonSchemaDownload(summary.slug, name));
+      yield { path: PAGES.jsonSchemaDownload(summary.slug, name), content: exportJsonSchema(doc.data as unknown as OdcsContract, { object: name }) };
     }
+    memo?.contracts.set(slot.doc.absPath, { key, summary, files });
   }
+  if (memo) for (const absPath of [...memo.contracts.keys()]) if (!seen.has(absPath)) memo.contracts.delete(absPath);
+
+  // The search index: rebuilt only when a card changed.
+  const searchKey = memo ? fingerprint(JSON.stringify(summaries)) : '';
+  let search = memo?.search?.key === searchKey ? memo.search.file : undefined;
+  if (!search) {
+    const content = searchScript(buildSearchPayload(summaries));
+    search = { path: hashed('search-index', 'js', content), content };
+    if (memo) memo.search = { key: searchKey, file: search };
+  }
+  yield search;
+  const names: AssetNames = { ...assets.names, searchIndex: search.path };
+
+  const rest = base.finish(summaries);
+  const pages: { path: string; frame: () => PageFrame; model: object }[] = [
+    { path: PAGES.home, frame: () => frame(base, names, 'home', PAGES.home, 'Catalog', `Search ${rest.home.total} data contracts`), model: rest.home },
+    { path: PAGES.governance, frame: () => frame(base, pageAssets, 'governance', PAGES.governance, 'Governance'), model: rest.governance },
+    { path: PAGES.lineage, frame: () => frame(base, pageAssets, 'lineage', PAGES.lineage, 'Lineage'), model: rest.lineage },
+    ...rest.domains.map((domain) => ({ path: domain.path, frame: () => frame(base, pageAssets, 'domain', domain.path, domain.title, `The ${domain.title} domain`), model: domain })),
+  ];
+  for (const page of pages) {
+    const made = page.frame();
+    const key = memo ? fingerprint(JSON.stringify([made, page.model])) : '';
+    if (memo && memo.pages.get(page.path) === key) {
+      yield { path: page.path, unchanged: true };
+      continue;
+    }
+    rendered++;
+    yield { path: page.path, content: renderer.render(made, page.model) };
+    memo?.pages.set(page.path, key);
+  }
+  if (memo) memo.rendered = rendered;
 }
 
 /** Refuses output folders whose replacement would destroy something that is not a built site. */
@@ -268,12 +396,13 @@ interface WriteStats {
   bytes: number;
 }
 
-async function writeAll(dir: string, files: AsyncIterable<OutputFile>, onFile?: (file: OutputFile) => void): Promise<WriteStats> {
+async function writeAll(dir: string, files: AsyncIterable<SiteFile>, onFile?: (file: OutputFile) => void): Promise<WriteStats> {
   const made = new Set<string>();
   const pending: Promise<void>[] = [];
   let count = 0;
   let bytes = 0;
   for await (const file of files) {
+    if (!('content' in file)) throw new Error(`${file.path}: a full build has no previous file to keep`);
     onFile?.(file);
     const target = path.join(dir, ...file.path.split('/'));
     const parent = path.dirname(target);
@@ -291,18 +420,18 @@ async function writeAll(dir: string, files: AsyncIterable<OutputFile>, onFile?: 
 }
 
 /** Builds the site into `outDir` atomically and returns what it wrote. */
-export async function buildSiteToDir(options: SiteBuildOptions, pages?: PageRenderer): Promise<SiteBuildResult> {
+export async function buildSiteToDir(options: SiteBuildOptions, prepare: () => Promise<PreparedSite> = () => prepareSite(options), memo?: SiteMemo): Promise<SiteBuildResult> {
   const out = path.resolve(options.cwd, options.outDir);
   checkOutDir(options.outDir, path.resolve(options.cwd, options.contractsDir), options.cwd);
-  const prepared = await prepareSite(options);
-  const renderer = pages ?? new PageRenderer(loadRenderer(siteDir()));
+  const prepared = await prepare();
+  const renderer = loadRenderer(siteDir());
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.tmp-${suffix}`);
   let searchIndex = '';
   let htmlPages = 0;
   let stats: WriteStats;
   try {
-    stats = await writeAll(tmp, siteFiles(prepared, renderer), (file) => {
+    stats = await writeAll(tmp, siteFiles(prepared, renderer, memo), (file) => {
       if (file.path.startsWith('assets/search-index.')) searchIndex = String(file.content);
       if (file.path.endsWith('.html')) htmlPages++;
     });
@@ -322,7 +451,7 @@ export async function buildSiteToDir(options: SiteBuildOptions, pages?: PageRend
     bytes: stats.bytes,
     searchIndexBytes: Buffer.byteLength(searchIndex),
     searchIndexGzipBytes: gzipSync(searchIndex).length,
-    contracts: prepared.site.contracts.length,
+    contracts: prepared.base.contracts.length,
     loadFindings: prepared.loadFindings,
     sloStatusFile: prepared.sloStatusFile,
   };

@@ -1,12 +1,15 @@
 // `mesh site serve`: build the site, serve it on localhost with node:http, and rebuild when a
 // contract (or CODEOWNERS, or the SLO status file) changes. Rebuilds are debounced and incremental:
-// pages whose inputs did not change come from the render cache and are not rewritten on disk.
+// when only contract files changed in place, only those files are loaded and checked again (the rest
+// of the mesh stays as it was), and only pages whose inputs changed are rendered (SiteMemo); files
+// whose content did not change are not rewritten. Any other change reloads the whole mesh.
 // Open pages reload themselves through a small server-sent-events script injected at serve time.
 import { createHash } from 'node:crypto';
-import { existsSync, promises as fs, watch, type FSWatcher } from 'node:fs';
+import { existsSync, promises as fs, statSync, watch, type FSWatcher } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { buildSiteToDir, PageRenderer, prepareSite, siteFiles, type SiteBuildOptions, type SiteBuildResult } from './build-site.js';
+import { buildSiteToDir, prepareFromSources, readSources, refreshContract, SiteMemo, siteFiles, type SiteBuildOptions, type SiteBuildResult, type SiteSources } from './build-site.js';
+import type { Renderer } from './render.js';
 import { loadRenderer } from './render.js';
 import { siteDir } from './site-dir.js';
 
@@ -19,6 +22,8 @@ const TYPES: Record<string, string> = {
   '.yaml': 'text/yaml; charset=utf-8',
   '.yml': 'text/yaml; charset=utf-8',
 };
+
+const CONTRACT = /\.odcs\.ya?ml$/;
 
 const RELOAD_SCRIPT = '<script>(function(){if(!window.EventSource)return;var s=new EventSource("/__mesh/events");s.onmessage=function(){location.reload()};})();</script>';
 
@@ -40,6 +45,12 @@ export interface SiteServer {
 export interface RebuildResult {
   written: number;
   removed: number;
+  /** Pages rendered (contract pages, home, domains, governance, lineage). */
+  rendered: number;
+  /** incremental: only changed contract files were reloaded; full: the whole mesh was. */
+  mode: 'incremental' | 'full';
+  /** Wall time of the rebuild, from reload to the last file written. */
+  ms: number;
   error?: string;
 }
 
@@ -57,13 +68,45 @@ async function listFiles(dir: string, prefix = ''): Promise<string[]> {
   return out;
 }
 
+/** What the server keeps between rebuilds. */
+interface ServeState {
+  sources: SiteSources;
+  memo: SiteMemo;
+  renderer: Renderer;
+  /** sha1 of every file in the output folder. */
+  hashes: Map<string, string>;
+}
+
+/**
+ * Brings the sources up to date: contract files changed in place are reloaded one by one; anything
+ * else (or a contract that no longer loads) reloads the whole mesh and forgets every rendered page.
+ */
+async function refresh(options: SiteBuildOptions, state: ServeState, changed: ReadonlySet<string> | 'all'): Promise<'incremental' | 'full'> {
+  if (changed !== 'all') {
+    let ok = true;
+    for (const file of changed) {
+      ok = await refreshContract(options, state.sources, file);
+      if (!ok) break;
+    }
+    if (ok) return 'incremental';
+  }
+  state.sources = await readSources(options);
+  // Contracts' $ref fragments, policy files or products may have changed: render every page again.
+  state.memo.clear();
+  return 'full';
+}
+
 /** Rewrites only the files whose content changed (each write is atomic: temp file + rename). */
-async function updateInPlace(options: SiteBuildOptions, renderer: PageRenderer, outDir: string, hashes: Map<string, string>): Promise<RebuildResult> {
-  const prepared = await prepareSite(options);
+async function updateInPlace(options: SiteBuildOptions, state: ServeState, outDir: string, changed: ReadonlySet<string> | 'all'): Promise<RebuildResult> {
+  const started = Date.now();
+  const mode = await refresh(options, state, changed);
+  const prepared = prepareFromSources(options, state.sources);
+  const { hashes } = state;
   const seen = new Set<string>();
   let written = 0;
-  for await (const file of siteFiles(prepared, renderer)) {
+  for await (const file of siteFiles(prepared, state.renderer, state.memo)) {
     seen.add(file.path);
+    if (!('content' in file)) continue;
     const hash = digest(file.content);
     if (hashes.get(file.path) === hash) continue;
     const target = path.join(outDir, ...file.path.split('/'));
@@ -81,16 +124,29 @@ async function updateInPlace(options: SiteBuildOptions, renderer: PageRenderer, 
     hashes.delete(file);
     removed++;
   }
-  return { written, removed };
+  return { written, removed, rendered: state.memo.rendered, mode, ms: Date.now() - started };
+}
+
+/** Editor droppings (swap, backup and temporary files) that never change the site. */
+function ignorable(name: string): boolean {
+  const base = path.basename(name);
+  return base.startsWith('.') || base.endsWith('~') || /\.(swp|swx|swo|tmp|bak)$/i.test(base) || /\.tmp-\d+/.test(base) || base === '4913';
 }
 
 export async function serveSite(options: ServeOptions): Promise<{ server: SiteServer; build: SiteBuildResult }> {
   const log = options.log ?? (() => {});
-  const renderer = new PageRenderer(loadRenderer(siteDir()));
-  const build = await buildSiteToDir(options, renderer);
+  const renderer = loadRenderer(siteDir());
+  // The first build goes through a full build (atomic swap); the memo it fills makes later rebuilds incremental.
+  const memo = new SiteMemo();
+  let sources: SiteSources | undefined;
+  const build = await buildSiteToDir(options, async () => {
+    sources = await readSources(options);
+    return prepareFromSources(options, sources);
+  }, memo);
   const outDir = build.outDir;
   const hashes = new Map<string, string>();
   for (const file of await listFiles(outDir)) hashes.set(file, digest(await fs.readFile(path.join(outDir, ...file.split('/')))));
+  const state: ServeState = { sources: sources as SiteSources, memo, renderer, hashes };
 
   const clients = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
@@ -140,19 +196,25 @@ export async function serveSite(options: ServeOptions): Promise<{ server: SiteSe
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
+  // Contract files changed since the last rebuild, or 'all' when something else changed.
+  let changed: Set<string> | 'all' = new Set();
   const rebuild = async () => {
     if (running) {
       again = true;
       return;
     }
+    const batch = changed;
+    changed = new Set();
     running = (async () => {
       let result: RebuildResult;
       try {
-        result = await updateInPlace(options, renderer, outDir, hashes);
-        log(`rebuilt: ${result.written} file(s) written, ${result.removed} removed`);
+        result = await updateInPlace(options, state, outDir, batch);
+        log(`rebuilt in ${(result.ms / 1000).toFixed(2)} s (${result.mode}): ${result.rendered} page(s) rendered, ${result.written} file(s) written, ${result.removed} removed`);
         if (result.written + result.removed > 0) for (const client of clients) client.write('data: reload\n\n');
       } catch (error) {
-        result = { written: 0, removed: 0, error: (error as Error).message };
+        result = { written: 0, removed: 0, rendered: 0, mode: 'full', ms: 0, error: (error as Error).message };
+        // The next rebuild starts from a fresh load.
+        changed = 'all';
         log(`rebuild failed: ${(error as Error).message}`);
       }
       const resolved = waiting;
@@ -170,12 +232,28 @@ export async function serveSite(options: ServeOptions): Promise<{ server: SiteSe
     clearTimeout(timer);
     timer = setTimeout(() => void rebuild(), options.debounceMs ?? 150);
   };
+  const contractsAbs = path.resolve(options.cwd, options.contractsDir);
+  const onContractsChange = (_event: string, name: string | Buffer | null) => {
+    if (name !== null && ignorable(String(name))) return;
+    const abs = name === null ? undefined : path.join(contractsAbs, String(name));
+    if (abs && existsSync(abs) && statSync(abs).isDirectory()) return;
+    if (changed !== 'all') {
+      const rel = abs ? path.relative(contractsAbs, abs).split(path.sep) : [];
+      // Contract files (not shared fragments) can be reloaded on their own; anything else reloads the mesh.
+      if (abs && CONTRACT.test(abs) && !rel.some((part) => part === '_shared')) changed.add(abs);
+      else changed = 'all';
+    }
+    schedule();
+  };
+  const onOtherChange = () => {
+    changed = 'all';
+    schedule();
+  };
 
   const watchers: FSWatcher[] = [];
-  const contractsAbs = path.resolve(options.cwd, options.contractsDir);
-  watchers.push(watch(contractsAbs, { recursive: true }, schedule));
+  watchers.push(watch(contractsAbs, { recursive: true }, onContractsChange));
   for (const extra of [build.sloStatusFile, path.join(options.cwd, 'CODEOWNERS'), path.join(options.cwd, '.github', 'CODEOWNERS')]) {
-    if (extra && existsSync(extra)) watchers.push(watch(extra, schedule));
+    if (extra && existsSync(extra)) watchers.push(watch(extra, onOtherChange));
   }
 
   return {

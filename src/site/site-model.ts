@@ -1,5 +1,7 @@
 // The whole site as data: home (cards + facets), one entry per contract (its page is built on demand
 // so a large mesh never holds every page in memory), domain pages, governance and lineage pages.
+// siteBase is the part that needs no contract's schema, so a build can stream whole contracts
+// through it one at a time (see build-site.ts).
 import path from 'node:path';
 import type { Finding } from '../finding.js';
 import type { LoadedDocument } from '../model/document.js';
@@ -73,7 +75,27 @@ function domainOwner(doc: LoadedDocument | undefined): string | undefined {
   return doc ? (str(doc.data.owner) ?? str(doc.data.team)) : undefined;
 }
 
-export function buildSite(inputs: SiteInputs): Site {
+/** One contract before its full document is read: where it sits in the site and what its page gets. */
+export interface ContractSlot {
+  /** The document as loaded for the mesh: it may be a summary without `schema` (see siteBase). */
+  doc: LoadedDocument;
+  context: ContractContext;
+}
+
+/**
+ * Everything of the site that needs no contract's schema: slugs, links, lineage, owners, findings
+ * and each contract's page context. A build streams the contracts through it (full document in,
+ * page and card out, document dropped) and then finishes the aggregate pages from the cards.
+ */
+export interface SiteBase {
+  title: string;
+  baseUrl?: string;
+  generatedAt: string;
+  contracts: ContractSlot[];
+  finish(summaries: readonly ContractSummary[]): Pick<Site, 'home' | 'domains' | 'governance' | 'lineage'>;
+}
+
+export function siteBase(inputs: SiteInputs): SiteBase {
   const { mesh } = inputs;
   const policy = policyOf(mesh);
   const { levels, defaultClassification } = levelsOf(policy);
@@ -109,7 +131,7 @@ export function buildSite(inputs: SiteInputs): Site {
     findingsByFile.set(f.file, list);
   }
 
-  const entries: ContractEntry[] = contracts.map((doc, i) => {
+  const slots: ContractSlot[] = contracts.map((doc, i) => {
     const domain = domainOf(mesh, doc);
     const domainDoc = domain ? mesh.domains.get(domain) : undefined;
     const sourceFile = repoRelative(mesh, doc.absPath);
@@ -133,23 +155,31 @@ export function buildSite(inputs: SiteInputs): Site {
       findings: findingsByFile.get(doc.file) ?? [],
       sourceFile,
     };
-    const summary = contractSummary(doc, context);
-    return { doc, summary, context, page: () => contractPage(doc, context) };
+    return { doc, context };
   });
-  const summaries = entries.map((e) => e.summary);
-
-  const domains: DomainPage[] = domainNames.map((name) => domainPage(name, domainSlugs.get(name) ?? name, mesh, summaries, linkTo, policy, codeowners));
 
   return {
     title: inputs.title ?? 'Data mesh catalog',
     baseUrl: inputs.baseUrl,
     generatedAt: inputs.generatedAt,
-    home: homePage(summaries, domains, mesh),
-    contracts: entries,
-    domains,
-    governance: governancePage(mesh, policy, domains, allFindings, hrefByFile, inputs.lintFindings !== undefined),
-    lineage: lineagePage(lineage, linkTo, (id) => domainOfId.get(id), (d) => (domainSlugs.has(d) ? PAGES.domain(domainSlugs.get(d) as string) : undefined)),
+    contracts: slots,
+    finish(summaries) {
+      const domains: DomainPage[] = domainNames.map((name) => domainPage(name, domainSlugs.get(name) ?? name, mesh, summaries, linkTo, policy, codeowners));
+      return {
+        home: homePage(summaries, domains, mesh),
+        domains,
+        governance: governancePage(mesh, policy, domains, allFindings, hrefByFile, inputs.lintFindings !== undefined),
+        lineage: lineagePage(lineage, linkTo, (id) => domainOfId.get(id), (d) => (domainSlugs.has(d) ? PAGES.domain(domainSlugs.get(d) as string) : undefined)),
+      };
+    },
   };
+}
+
+/** The whole site at once, from a mesh of whole contracts (small meshes and tests; builds stream, see siteBase). */
+export function buildSite(inputs: SiteInputs): Site {
+  const base = siteBase(inputs);
+  const entries: ContractEntry[] = base.contracts.map(({ doc, context }) => ({ doc, context, summary: contractSummary(doc, context), page: () => contractPage(doc, context) }));
+  return { title: base.title, baseUrl: base.baseUrl, generatedAt: base.generatedAt, contracts: entries, ...base.finish(entries.map((e) => e.summary)) };
 }
 
 export const FACETS: { key: keyof FacetSource; label: string }[] = [
@@ -180,7 +210,7 @@ export function facetsOf(summaries: readonly ContractSummary[]): Facet[] {
   }).filter((f) => f.values.length > 0);
 }
 
-function homePage(summaries: ContractSummary[], domains: DomainPage[], mesh: Mesh): HomePage {
+function homePage(summaries: readonly ContractSummary[], domains: DomainPage[], mesh: Mesh): HomePage {
   return {
     path: PAGES.home,
     contracts: summaries.slice(0, HOME_RENDERED_LIMIT),
@@ -207,7 +237,7 @@ function lookup(value: unknown, dotted: string): unknown {
   return current;
 }
 
-function domainPage(name: string, slug: string, mesh: Mesh, summaries: ContractSummary[], linkTo: (id: string) => Link | undefined, policy: Record<string, unknown>, codeowners: ReturnType<typeof parseCodeowners> | undefined): DomainPage {
+function domainPage(name: string, slug: string, mesh: Mesh, summaries: readonly ContractSummary[], linkTo: (id: string) => Link | undefined, policy: Record<string, unknown>, codeowners: ReturnType<typeof parseCodeowners> | undefined): DomainPage {
   const doc = mesh.domains.get(name);
   const data = doc?.data ?? {};
   const declared = domainOwner(doc);

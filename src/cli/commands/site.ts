@@ -3,7 +3,6 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { breakingCheck } from '../../git/contract-revisions.js';
-import { lintMesh } from '../../lint.js';
 import { buildSiteToDir, SiteBuildError, type SiteBuildOptions, type SiteBuildResult } from '../../site/build-site.js';
 import { serveSite } from '../../site/serve.js';
 import { UsageError, type CliContext } from '../context.js';
@@ -37,7 +36,7 @@ function buildOptions(flags: BuildFlags, ctx: CliContext): SiteBuildOptions {
     sloStatusFile: flags.sloStatus,
     title: flags.title,
     git: flags.git,
-    lint: (mesh) => lintMesh(mesh),
+    lint: true,
     isBreaking: breakingCheck(ctx.cwd),
   };
 }
