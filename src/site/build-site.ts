@@ -23,7 +23,8 @@ import type { BreakingCheckContext } from '../git/contract-revisions.js';
 import { gitRoot, readFileHistories } from '../git/file-history.js';
 import { versionsOf, type HistoryEntry } from './changelog.js';
 import { contractPage } from './contract-page.js';
-import type { ContractSummary, VersionView } from './model.js';
+import { layoutGraph, type GraphInput } from './lineage.js';
+import type { ContractSummary, LineageGraph, VersionView } from './model.js';
 import { loadRenderer, type AssetNames, type PageFrame, type PageKind, type Renderer } from './render.js';
 import { buildSearchPayload, searchScript } from './search-index.js';
 import { minisearchBrowserBuild, siteDir } from './site-dir.js';
@@ -193,7 +194,7 @@ export interface PreparedSite {
   loadContract(doc: LoadedDocument): Promise<LoadedDocument>;
 }
 
-export function prepareFromSources(options: SiteBuildOptions, sources: SiteSources): PreparedSite {
+export function prepareFromSources(options: SiteBuildOptions, sources: SiteSources, memo?: SiteMemo): PreparedSite {
   const { mesh } = sources;
   const lintFindings = sources.checks ? [...sources.checks, ...lintMesh(mesh, { rules: MESH_RULE_IDS, cwd: options.cwd })].sort(compareFindings) : undefined;
   const base = siteBase({
@@ -205,6 +206,7 @@ export function prepareFromSources(options: SiteBuildOptions, sources: SiteSourc
     baseUrl: options.baseUrl,
     title: options.title ?? str(mesh.policy?.data.title),
     generatedAt: (options.now ?? new Date()).toISOString(),
+    ...(memo ? { layout: memo.layout } : {}),
   });
   return {
     base,
@@ -274,6 +276,20 @@ export class SiteMemo {
   search?: { key: string; file: OutputFile };
   /** Pages rendered by the last build (tests and the serve log). */
   rendered = 0;
+  /** Lineage page layouts by their input (dagre takes ~0.5 s for the domain graph of a 10,000-contract mesh). */
+  private layouts = new Map<string, LineageGraph>();
+
+  /** layoutGraph, remembered for the graphs of the last build. */
+  readonly layout = (graph: GraphInput): LineageGraph => {
+    const key = JSON.stringify(graph);
+    let laid = this.layouts.get(key);
+    if (!laid) {
+      laid = layoutGraph(graph);
+      if (this.layouts.size >= 4) this.layouts.delete(this.layouts.keys().next().value as string);
+      this.layouts.set(key, laid);
+    }
+    return laid;
+  };
 
   clear(): void {
     this.contracts.clear();

@@ -100,7 +100,7 @@ async function refresh(options: SiteBuildOptions, state: ServeState, changed: Re
 async function updateInPlace(options: SiteBuildOptions, state: ServeState, outDir: string, changed: ReadonlySet<string> | 'all'): Promise<RebuildResult> {
   const started = Date.now();
   const mode = await refresh(options, state, changed);
-  const prepared = prepareFromSources(options, state.sources);
+  const prepared = prepareFromSources(options, state.sources, state.memo);
   const { hashes } = state;
   const seen = new Set<string>();
   let written = 0;
@@ -141,7 +141,7 @@ export async function serveSite(options: ServeOptions): Promise<{ server: SiteSe
   let sources: SiteSources | undefined;
   const build = await buildSiteToDir(options, async () => {
     sources = await readSources(options);
-    return prepareFromSources(options, sources);
+    return prepareFromSources(options, sources, memo);
   }, memo);
   const outDir = build.outDir;
   const hashes = new Map<string, string>();

@@ -9,9 +9,9 @@ import { domainOf, type Mesh } from '../model/mesh.js';
 import { ownersOf, parseCodeowners } from '../ownership/codeowners.js';
 import type { SloStatusReport } from '../slo/status.js';
 import { contractPage, contractSummary, type ContractContext } from './contract-page.js';
-import { domainGraph, fullGraph, layoutGraph, lineageIndex, productPorts, type LineageIndex } from './lineage.js';
+import { domainGraph, fullGraph, layoutGraph, lineageIndex, productPorts, type GraphInput, type LineageIndex } from './lineage.js';
 import { renderMarkdown } from './markdown.js';
-import type { ContractPage, ContractSummary, DomainPage, Facet, FindingView, GovernancePage, HomePage, KeyValue, LineagePage, Link, PolicyRow, VersionView } from './model.js';
+import type { ContractPage, ContractSummary, DomainPage, Facet, FindingView, GovernancePage, HomePage, KeyValue, LineageGraph, LineagePage, Link, PolicyRow, VersionView } from './model.js';
 import { resultsByContract } from './slo-view.js';
 import { githubTeamUrl, PAGES, safeExternalUrl, uniqueSlugs } from './urls.js';
 import { display, isRecord, records, str, strings, unique } from './values.js';
@@ -28,6 +28,8 @@ export interface SiteInputs {
   baseUrl?: string;
   title?: string;
   generatedAt: string;
+  /** Lays out the lineage page's graphs (default layoutGraph; `mesh site serve` passes a memoised one). */
+  layout?: (graph: GraphInput) => LineageGraph;
 }
 
 export interface ContractEntry {
@@ -169,7 +171,7 @@ export function siteBase(inputs: SiteInputs): SiteBase {
         home: homePage(summaries, domains, mesh),
         domains,
         governance: governancePage(mesh, policy, domains, allFindings, hrefByFile, inputs.lintFindings !== undefined),
-        lineage: lineagePage(lineage, linkTo, (id) => domainOfId.get(id), (d) => (domainSlugs.has(d) ? PAGES.domain(domainSlugs.get(d) as string) : undefined)),
+        lineage: lineagePage(lineage, linkTo, (id) => domainOfId.get(id), (d) => (domainSlugs.has(d) ? PAGES.domain(domainSlugs.get(d) as string) : undefined), inputs.layout ?? layoutGraph),
       };
     },
   };
@@ -304,15 +306,15 @@ function governancePage(mesh: Mesh, policy: Record<string, unknown>, domains: Do
   };
 }
 
-function lineagePage(index: LineageIndex, linkTo: (id: string) => Link | undefined, domainOfContract: (id: string) => string | undefined, domainHref: (d: string) => string | undefined): LineagePage {
+function lineagePage(index: LineageIndex, linkTo: (id: string) => Link | undefined, domainOfContract: (id: string) => string | undefined, domainHref: (d: string) => string | undefined, layout: (graph: GraphInput) => LineageGraph): LineagePage {
   const full = fullGraph(index, linkTo);
   const domain = domainGraph(index, domainOfContract, domainHref);
   const link = (id: string) => linkTo(id) ?? { label: id, href: '' };
   return {
     path: PAGES.lineage,
-    graph: full.nodes.length > 0 && full.nodes.length <= FULL_GRAPH_LIMIT ? layoutGraph(full) : undefined,
+    graph: full.nodes.length > 0 && full.nodes.length <= FULL_GRAPH_LIMIT ? layout(full) : undefined,
     omitted: full.nodes.length > FULL_GRAPH_LIMIT ? `The full graph has ${full.nodes.length} nodes; it is drawn per contract on each contract page.` : undefined,
-    domainGraph: domain ? layoutGraph(domain) : undefined,
+    domainGraph: domain ? layout(domain) : undefined,
     edges: index.products.flatMap((p) => p.inputs.flatMap((input) => p.outputs.map((output) => ({ from: link(input), via: p.name, to: link(output) })))),
   };
 }
