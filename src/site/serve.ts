@@ -51,6 +51,8 @@ export interface RebuildResult {
   mode: 'incremental' | 'full';
   /** Wall time of the rebuild, from reload to the last file written. */
   ms: number;
+  /** CPU time of the process during the rebuild (all threads). */
+  cpuMs: number;
   error?: string;
 }
 
@@ -99,6 +101,7 @@ async function refresh(options: SiteBuildOptions, state: ServeState, changed: Re
 /** Rewrites only the files whose content changed (each write is atomic: temp file + rename). */
 async function updateInPlace(options: SiteBuildOptions, state: ServeState, outDir: string, changed: ReadonlySet<string> | 'all'): Promise<RebuildResult> {
   const started = Date.now();
+  const cpu = process.cpuUsage();
   const mode = await refresh(options, state, changed);
   const prepared = prepareFromSources(options, state.sources, state.memo);
   const { hashes } = state;
@@ -124,7 +127,8 @@ async function updateInPlace(options: SiteBuildOptions, state: ServeState, outDi
     hashes.delete(file);
     removed++;
   }
-  return { written, removed, rendered: state.memo.rendered, mode, ms: Date.now() - started };
+  const used = process.cpuUsage(cpu);
+  return { written, removed, rendered: state.memo.rendered, mode, ms: Date.now() - started, cpuMs: Math.round((used.user + used.system) / 1000) };
 }
 
 /** Editor droppings (swap, backup and temporary files) that never change the site. */
@@ -209,10 +213,10 @@ export async function serveSite(options: ServeOptions): Promise<{ server: SiteSe
       let result: RebuildResult;
       try {
         result = await updateInPlace(options, state, outDir, batch);
-        log(`rebuilt in ${(result.ms / 1000).toFixed(2)} s (${result.mode}): ${result.rendered} page(s) rendered, ${result.written} file(s) written, ${result.removed} removed`);
+        log(`rebuilt in ${(result.ms / 1000).toFixed(2)} s (${result.mode}, ${(result.cpuMs / 1000).toFixed(2)} s CPU): ${result.rendered} page(s) rendered, ${result.written} file(s) written, ${result.removed} removed`);
         if (result.written + result.removed > 0) for (const client of clients) client.write('data: reload\n\n');
       } catch (error) {
-        result = { written: 0, removed: 0, rendered: 0, mode: 'full', ms: 0, error: (error as Error).message };
+        result = { written: 0, removed: 0, rendered: 0, mode: 'full', ms: 0, cpuMs: 0, error: (error as Error).message };
         // The next rebuild starts from a fresh load.
         changed = 'all';
         log(`rebuild failed: ${(error as Error).message}`);
