@@ -119,7 +119,7 @@ async function diffRefsFull(root: string, options: RefsDiffOptions): Promise<Ref
     await Promise.all(temps.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
   };
   try {
-    const prefixes = [contractsRel, ...CODEOWNERS_LOCATIONS];
+    const prefixes = [contractsRel || '.', ...CODEOWNERS_LOCATIONS];
     const materialize = async (sha: string) => {
       const dir = await mkdtemp(path.join(os.tmpdir(), 'mesh-breaking-'));
       temps.push(dir);
@@ -132,7 +132,7 @@ async function diffRefsFull(root: string, options: RefsDiffOptions): Promise<Ref
       loadMesh(path.join(baseDir, contractsRel), { root: baseDir, cwd: baseDir }),
       loadMesh(path.join(headDir, contractsRel), { root: headDir, cwd: headDir }),
     ]);
-    const changed = await changedFiles(root, base.sha, headSha, [contractsRel]).catch(() => [] as ChangedFile[]);
+    const changed = await changedFiles(root, base.sha, headSha, [contractsRel || '.']).catch(() => [] as ChangedFile[]);
     const loadedHead = new Set(headMesh.mesh.contracts.map((d) => path.relative(headDir, d.absPath).split(path.sep).join('/')));
     const result = await diffMeshes(baseMesh.mesh, headMesh.mesh, {
       waivers: options.waivers,
@@ -159,7 +159,7 @@ function escapeRegex(text: string): string {
 /** Mesh files of one side (repository paths, sorted as the loader sorts them). */
 async function meshFilesOf(root: string, sha: string | undefined, contractsRel: string): Promise<{ files: string[]; hasDir: boolean }> {
   if (sha) {
-    const all = await listPaths(root, sha, [contractsRel]);
+    const all = await listPaths(root, sha, [contractsRel || '.']);
     const fakeRoot = path.resolve('/mesh-repo');
     const dir = path.join(fakeRoot, contractsRel);
     return { files: all.filter((p) => isMeshFile(dir, path.join(fakeRoot, p))).sort(), hasDir: all.length > 0 };
@@ -200,7 +200,7 @@ async function diffRefsIncremental(root: string, options: RefsDiffOptions): Prom
   };
   try {
     const [changedMesh, changedAll, baseList, headList] = await Promise.all([
-      changedFiles(root, base.sha, headSha, [contractsRel]).catch(() => [] as ChangedFile[]),
+      changedFiles(root, base.sha, headSha, [contractsRel || '.']).catch(() => [] as ChangedFile[]),
       changedFiles(root, base.sha, headSha).catch(() => [] as ChangedFile[]),
       meshFilesOf(root, base.sha, contractsRel),
       meshFilesOf(root, headSha, contractsRel),
