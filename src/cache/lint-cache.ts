@@ -5,7 +5,7 @@
 // unchanged; the whole file is ignored when the tool, the load limits or the paths differ. A missing,
 // unreadable or corrupt cache file means an empty cache, never an error. Writes are atomic.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Finding } from '../finding.js';
@@ -33,14 +33,24 @@ export function lintCacheFile(cacheDir: string, root: string, contractsDir: stri
   return path.join(cacheDir, `lint-${id}.json`);
 }
 
-/** Identifies the code that computed the results: the running bundle and its worker script. */
+/**
+ * Identifies the code that computed the results: the running bundle, i.e. this module's file and
+ * every script next to it and in load/ (the CLI is split into chunks, and the worker script).
+ */
 export function toolFingerprint(version: string): string {
   const hash = createHash('sha256').update(version);
   try {
     const self = fileURLToPath(import.meta.url);
     hash.update(readFileSync(self));
-    const worker = path.join(path.dirname(self), 'load', 'lint-worker.js');
-    if (existsSync(worker)) hash.update(readFileSync(worker));
+    const dir = path.dirname(self);
+    for (const sub of ['.', 'load']) {
+      const at = path.join(dir, sub);
+      if (!existsSync(at)) continue;
+      for (const name of readdirSync(at).filter((n) => n.endsWith('.js')).sort()) {
+        hash.update(name);
+        hash.update(readFileSync(path.join(at, name)));
+      }
+    }
   } catch {
     hash.update('unknown');
   }
