@@ -89,6 +89,8 @@ function unreadableFiles(changed: readonly ChangedFile[], loaded: ReadonlySet<st
 
 function locatorOf(documents: MeshDiffResult['documents']): Locator {
   return (contract, change) => {
+    const unreadable = contract.report.unreadable;
+    if (unreadable) return { file: unreadable.file, line: unreadable.line, column: unreadable.column };
     const docs = documents.get(contract);
     if (change.newPointer && docs?.new) return { file: docs.new.file, ...docs.new.locate(change.newPointer) };
     if (change.oldPointer && docs?.old) return { file: docs.old.file, ...docs.old.locate(change.oldPointer) };

@@ -69,6 +69,8 @@ export async function run(): Promise<void> {
 
       // Changes on the head file where it has the node, else at its nearest surviving ancestor.
       const locate: ChangeLocator = (contract, at) => {
+        const unreadable = contract.report.unreadable;
+        if (unreadable) return { file: unreadable.file, line: unreadable.line, column: unreadable.column };
         const docs = documents.get(contract);
         if (at.newPointer && docs?.new) return { file: docs.new.file, ...docs.new.locate(at.newPointer) };
         if (at.oldPointer && docs?.new && docs.old) return { file: docs.new.file, ...docs.new.locate(headPointer(docs.old.data, docs.new.data, at.oldPointer)) };

@@ -184,6 +184,9 @@ const SCENARIOS: Scenario[] = [
     expect: (j) => {
       expect(rules(j, 'sales-returns')).toEqual(['breaking/contract-unreadable']);
       expect(j.failing).toBe(true);
+      // Located at the loader's error, in the head file.
+      const change = j.contracts.find((c: { contractId: string }) => c.contractId === 'sales-returns').changes[0];
+      expect([change.file, change.line > 1]).toEqual(['contracts/sales/returns.odcs.yaml', true]);
     },
   },
   {
