@@ -26,7 +26,7 @@ import { contractPage } from './contract-page.js';
 import { layoutGraph, type GraphInput } from './lineage.js';
 import type { ContractSummary, LineageGraph, VersionView } from './model.js';
 import { loadRenderer, type AssetNames, type PageFrame, type PageKind, type Renderer } from './render.js';
-import { buildSearchPayload, searchScript } from './search-index.js';
+import { buildSearchPayload, searchInput, searchScript } from './search-index.js';
 import { minisearchBrowserBuild, siteDir } from './site-dir.js';
 import { siteBase, type ContractSlot, type Site, type SiteBase } from './site-model.js';
 import { canonicalUrl, PAGES, rootPrefix } from './urls.js';
@@ -262,18 +262,16 @@ function frame(site: Pick<Site, 'title' | 'baseUrl' | 'generatedAt'>, assets: As
   };
 }
 
-/** A file of the site: its content, or (in a rebuild) the news that the previous one still stands. */
-export type SiteFile = OutputFile | { path: string; unchanged: true };
-
 /**
  * What `mesh site serve` remembers between rebuilds so that it re-renders only pages whose inputs
  * changed: per contract the key of its page's inputs, its card and its files; per aggregate page
  * the key of its view model; the search index and its key.
  */
 export class SiteMemo {
-  contracts = new Map<string, { key: string; summary: ContractSummary; files: string[] }>();
+  /** By contract file: the key of its page's inputs, its card, what the search index takes of it, its files. */
+  contracts = new Map<string, { key: string; summary: ContractSummary; searchInput: string; files: string[] }>();
   pages = new Map<string, string>();
-  search?: { key: string; file: OutputFile };
+  search?: { inputs: string[]; file: OutputFile };
   /** Pages rendered by the last build (tests and the serve log). */
   rendered = 0;
   /** Lineage page layouts by their input (dagre takes ~0.5 s for the domain graph of a 10,000-contract mesh). */
@@ -296,6 +294,14 @@ export class SiteMemo {
     this.pages.clear();
     this.search = undefined;
   }
+
+  /** Every file of the last build that came from a rendered page (siteFiles yields only what it renders again). */
+  files(): Set<string> {
+    const out = new Set<string>(this.pages.keys());
+    for (const { files } of this.contracts.values()) for (const file of files) out.add(file);
+    if (this.search) out.add(this.search.file.path);
+    return out;
+  }
 }
 
 /**
@@ -314,9 +320,10 @@ function contractKey(shared: string, slot: ContractSlot): string {
 /**
  * Every file of the site, as a stream: contract pages first, one whole contract in memory at a time
  * (its card is kept), then the pages made from the cards (home, domains, governance, lineage) and
- * the search index. With a memo, pages whose inputs did not change are not rendered again.
+ * the search index. With a memo, pages whose inputs did not change are neither rendered nor
+ * yielded: the site's files are then those yielded plus memo.files().
  */
-export async function* siteFiles(prepared: PreparedSite, renderer: Renderer, memo?: SiteMemo, assetsDir?: string): AsyncGenerator<SiteFile> {
+export async function* siteFiles(prepared: PreparedSite, renderer: Renderer, memo?: SiteMemo, assetsDir?: string): AsyncGenerator<OutputFile> {
   const { base } = prepared;
   const assets = staticAssets(assetsDir);
   // Only the home page loads the search index, so pages rendered before it is built never name it.
@@ -328,6 +335,7 @@ export async function* siteFiles(prepared: PreparedSite, renderer: Renderer, mem
   yield { path: '.mesh-site', content: 'Built by `mesh site build`. This folder is replaced as a whole on every build.\n' };
 
   const summaries: ContractSummary[] = [];
+  const searchInputs: string[] = [];
   const seen = new Set<string>();
   for (const slot of base.contracts) {
     const key = memo ? contractKey(shared, slot) : '';
@@ -335,7 +343,7 @@ export async function* siteFiles(prepared: PreparedSite, renderer: Renderer, mem
     seen.add(slot.doc.absPath);
     if (previous && previous.key === key) {
       summaries.push(previous.summary);
-      for (const file of previous.files) yield { path: file, unchanged: true };
+      searchInputs.push(previous.searchInput);
       continue;
     }
     const doc = await prepared.loadContract(slot.doc);
@@ -355,19 +363,23 @@ export async function* siteFiles(prepared: PreparedSite, renderer: Renderer, mem
       files.push(PAGES.jsonSchemaDownload(summary.slug, name));
       yield { path: PAGES.jsonSchemaDownload(summary.slug, name), content: exportJsonSchema(doc.data as unknown as OdcsContract, { object: name }) };
     }
-    memo?.contracts.set(slot.doc.absPath, { key, summary, files });
+    if (memo) {
+      const input = searchInput(summary);
+      searchInputs.push(input);
+      memo.contracts.set(slot.doc.absPath, { key, summary, searchInput: input, files });
+    }
   }
   if (memo) for (const absPath of [...memo.contracts.keys()]) if (!seen.has(absPath)) memo.contracts.delete(absPath);
 
-  // The search index: rebuilt only when a card changed.
-  const searchKey = memo ? fingerprint(JSON.stringify(summaries)) : '';
-  let search = memo?.search?.key === searchKey ? memo.search.file : undefined;
+  // The search index: rebuilt only when what it takes of the cards changed.
+  const known = memo?.search;
+  let search = known && known.inputs.length === searchInputs.length && known.inputs.every((input, i) => input === searchInputs[i]) ? known.file : undefined;
   if (!search) {
     const content = searchScript(buildSearchPayload(summaries));
     search = { path: hashed('search-index', 'js', content), content };
-    if (memo) memo.search = { key: searchKey, file: search };
+    if (memo) memo.search = { inputs: searchInputs, file: search };
+    yield search;
   }
-  yield search;
   const names: AssetNames = { ...assets.names, searchIndex: search.path };
 
   const rest = base.finish(summaries);
@@ -377,13 +389,14 @@ export async function* siteFiles(prepared: PreparedSite, renderer: Renderer, mem
     { path: PAGES.lineage, frame: () => frame(base, pageAssets, 'lineage', PAGES.lineage, 'Lineage'), model: rest.lineage },
     ...rest.domains.map((domain) => ({ path: domain.path, frame: () => frame(base, pageAssets, 'domain', domain.path, domain.title, `The ${domain.title} domain`), model: domain })),
   ];
+  if (memo) {
+    const current = new Set(pages.map((p) => p.path));
+    for (const known of [...memo.pages.keys()]) if (!current.has(known)) memo.pages.delete(known);
+  }
   for (const page of pages) {
     const made = page.frame();
     const key = memo ? fingerprint(JSON.stringify([made, page.model])) : '';
-    if (memo && memo.pages.get(page.path) === key) {
-      yield { path: page.path, unchanged: true };
-      continue;
-    }
+    if (memo && memo.pages.get(page.path) === key) continue;
     rendered++;
     yield { path: page.path, content: renderer.render(made, page.model) };
     memo?.pages.set(page.path, key);
@@ -412,13 +425,12 @@ interface WriteStats {
   bytes: number;
 }
 
-async function writeAll(dir: string, files: AsyncIterable<SiteFile>, onFile?: (file: OutputFile) => void): Promise<WriteStats> {
+async function writeAll(dir: string, files: AsyncIterable<OutputFile>, onFile?: (file: OutputFile) => void): Promise<WriteStats> {
   const made = new Set<string>();
   const pending: Promise<void>[] = [];
   let count = 0;
   let bytes = 0;
   for await (const file of files) {
-    if (!('content' in file)) throw new Error(`${file.path}: a full build has no previous file to keep`);
     onFile?.(file);
     const target = path.join(dir, ...file.path.split('/'));
     const parent = path.dirname(target);

@@ -66,21 +66,29 @@ export function searchRecord(s: ContractSummary): SearchRecord {
   return record;
 }
 
+/** What the index stores of one contract (its fields, as MiniSearch indexes them). */
+export function searchDocument(s: ContractSummary, id: number): Record<string, string | number> {
+  return {
+    id,
+    name: s.name === s.id ? s.name : `${s.name} ${s.id}`,
+    title: s.title,
+    tags: s.tags.join(' '),
+    summary: s.summary,
+    properties: s.propertyNames.join(' '),
+    owners: [...new Set([s.team, ...s.owners].filter(Boolean))].join(' '),
+    domain: s.domain ?? '',
+    product: s.dataProduct ?? '',
+  };
+}
+
+/** Everything of a card the search payload depends on (a rebuild skips the index when none of it changed). */
+export function searchInput(s: ContractSummary): string {
+  return JSON.stringify([searchDocument(s, 0), searchRecord(s)]);
+}
+
 export function buildSearchPayload(summaries: readonly ContractSummary[]): SearchPayload {
   const index = new MiniSearch<Record<string, string | number>>({ fields: [...SEARCH_FIELDS], idField: 'id', processTerm: indexTerm });
-  index.addAll(
-    summaries.map((s, id) => ({
-      id,
-      name: s.name === s.id ? s.name : `${s.name} ${s.id}`,
-      title: s.title,
-      tags: s.tags.join(' '),
-      summary: s.summary,
-      properties: s.propertyNames.join(' '),
-      owners: [...new Set([s.team, ...s.owners].filter(Boolean))].join(' '),
-      domain: s.domain ?? '',
-      product: s.dataProduct ?? '',
-    })),
-  );
+  index.addAll(summaries.map((s, id) => searchDocument(s, id)));
   return { fields: SEARCH_FIELDS, stop: STOP_WORDS, index: index.toJSON(), docs: summaries.map(searchRecord) };
 }
 

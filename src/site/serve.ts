@@ -109,7 +109,6 @@ async function updateInPlace(options: SiteBuildOptions, state: ServeState, outDi
   let written = 0;
   for await (const file of siteFiles(prepared, state.renderer, state.memo)) {
     seen.add(file.path);
-    if (!('content' in file)) continue;
     const hash = digest(file.content);
     if (hashes.get(file.path) === hash) continue;
     const target = path.join(outDir, ...file.path.split('/'));
@@ -120,6 +119,8 @@ async function updateInPlace(options: SiteBuildOptions, state: ServeState, outDi
     hashes.set(file.path, hash);
     written++;
   }
+  // Pages not rendered again stand as they are.
+  for (const file of state.memo.files()) seen.add(file);
   let removed = 0;
   for (const file of [...hashes.keys()]) {
     if (seen.has(file)) continue;

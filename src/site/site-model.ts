@@ -166,7 +166,9 @@ export function siteBase(inputs: SiteInputs): SiteBase {
     generatedAt: inputs.generatedAt,
     contracts: slots,
     finish(summaries) {
-      const domains: DomainPage[] = domainNames.map((name) => domainPage(name, domainSlugs.get(name) ?? name, mesh, summaries, linkTo, policy, codeowners));
+      const byDomain = groupBy(summaries, (s) => s.domain);
+      const productsByDomain = groupBy(mesh.products, (p) => domainOf(mesh, p));
+      const domains: DomainPage[] = domainNames.map((name) => domainPage(name, domainSlugs.get(name) ?? name, mesh, byDomain.get(name) ?? [], productsByDomain.get(name) ?? [], linkTo, policy, codeowners));
       return {
         home: homePage(summaries, domains, mesh),
         domains,
@@ -239,19 +241,29 @@ function lookup(value: unknown, dotted: string): unknown {
   return current;
 }
 
-function domainPage(name: string, slug: string, mesh: Mesh, summaries: readonly ContractSummary[], linkTo: (id: string) => Link | undefined, policy: Record<string, unknown>, codeowners: ReturnType<typeof parseCodeowners> | undefined): DomainPage {
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | undefined): Map<string | undefined, T[]> {
+  const groups = new Map<string | undefined, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = groups.get(key);
+    if (list) list.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
+
+/** A domain's page; `contracts` are the cards of its contracts and `products` its data products, in mesh order. */
+function domainPage(name: string, slug: string, mesh: Mesh, contracts: readonly ContractSummary[], products: readonly LoadedDocument[], linkTo: (id: string) => Link | undefined, policy: Record<string, unknown>, codeowners: ReturnType<typeof parseCodeowners> | undefined): DomainPage {
   const doc = mesh.domains.get(name);
   const data = doc?.data ?? {};
   const declared = domainOwner(doc);
   const folderOwners = codeowners ? ownersOf(codeowners, `${repoRelative(mesh, mesh.contractsDir)}/${name}/`).owners : [];
   const owners = unique([...(declared ? [declared] : []), ...folderOwners]).map((handle) => ({ handle, url: githubTeamUrl(handle) }));
-  const products = mesh.products
-    .filter((p) => domainOf(mesh, p) === name)
-    .map((p) => {
-      const ports = productPorts(p.data, path.basename(p.file));
-      const link = (id: string) => linkTo(id) ?? { label: id, href: '' };
-      return { name: ports.name, id: str(p.data.id), inputs: ports.inputs.map(link), outputs: ports.outputs.map(link) };
-    });
+  const productViews = products.map((p) => {
+    const ports = productPorts(p.data, path.basename(p.file));
+    const link = (id: string) => linkTo(id) ?? { label: id, href: '' };
+    return { name: ports.name, id: str(p.data.id), inputs: ports.inputs.map(link), outputs: ports.outputs.map(link) };
+  });
   return {
     path: PAGES.domain(slug),
     slug,
@@ -261,8 +273,8 @@ function domainPage(name: string, slug: string, mesh: Mesh, summaries: readonly 
     owners,
     tier: str(data.tier),
     support: records(data.support).map((s) => ({ label: str(s.channel) ?? str(s.url) ?? 'support', url: safeExternalUrl(s.url), detail: [str(s.tool), str(s.scope)].filter(Boolean).join(' · ') || undefined })),
-    contracts: summaries.filter((s) => s.domain === name),
-    products,
+    contracts: [...contracts],
+    products: productViews,
     policy: flattenPolicy(data.policy).map((row) => {
       const global = lookup(policy, row.key);
       return global === undefined ? row : { ...row, global: display(global) };

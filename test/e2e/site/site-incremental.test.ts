@@ -73,6 +73,17 @@ describe('mesh site serve, incremental rebuilds', () => {
     expect(await differencesFromFullBuild()).toEqual([]);
   });
 
+  it('renders only the contract page when the edit leaves its card and search entry alone', async () => {
+    const index = () => filesUnder(path.join(work, '_site/assets')).find((f) => f.startsWith('search-index.'));
+    const before = index();
+    const result = await edit('contracts/billing/payments.odcs.yaml', (t) => t.replace('host: kafka.acme.internal:9092', 'host: kafka2.acme.internal:9092'));
+    expect(result.mode).toBe('incremental');
+    expect(result.rendered).toBe(1);
+    expect(index()).toBe(before);
+    expect(readFileSync(path.join(work, '_site/contracts/billing-payments.html'), 'utf8')).toContain('kafka2.acme.internal:9092');
+    expect(await differencesFromFullBuild()).toEqual([]);
+  });
+
   it('re-renders the lineage neighbours of a renamed contract', async () => {
     const result = await edit('contracts/billing/invoices.odcs.yaml', (t) => t.replace(/^name: invoices$/m, 'name: invoice_lines'));
     expect(result.mode).toBe('incremental');
