@@ -12,14 +12,14 @@ import { findRepoRoot } from '../../load/load-mesh.js';
 import { exitCodeFor, FINDINGS_FORMATS, formatFindings, type FindingsFormat } from '../../output/format-findings.js';
 import { ruleById } from '../../rules/registry.js';
 import { parseFormat, UsageError, type CliContext } from '../context.js';
+import { addLoadLimitOptions, loadLimits, type LoadLimitFlags } from '../load-flags.js';
 
-interface LintOptions {
+interface LintOptions extends LoadLimitFlags {
   contracts?: string;
   root?: string;
   format: string;
   strict?: boolean;
   rule?: string[];
-  maxFileSize?: string;
   workers?: string;
   cache?: boolean;
   cacheLocation?: string;
@@ -27,8 +27,8 @@ interface LintOptions {
 }
 
 export function registerLint(program: Command, ctx: CliContext): void {
-  program
-    .command('lint')
+  const lint = program.command('lint');
+  lint
     .description(
       'Check a data mesh: ODCS conformance of every contract plus the semantic and governance rules ' +
         '(unique ids, SLAs, personal data, tiers, naming, CODEOWNERS ownership, lineage), with the ' +
@@ -41,12 +41,12 @@ export function registerLint(program: Command, ctx: CliContext): void {
     .option('-f, --format <format>', `output format: ${FINDINGS_FORMATS.join(', ')}`, 'text')
     .option('--strict', 'exit with 1 on warnings too, not only on errors')
     .option('-r, --rule <id...>', 'run only these rules (repeatable; ids as printed by `mesh rules`, or odcs/schema)')
-    .option('--max-file-size <bytes>', 'largest file read, in bytes (default 5242880 = 5 MiB); larger files are reported, not read')
     .option('--workers <n>', 'threads that load and check the files, the main one included (default: one per core, at most 4, from 2,000 files on; 1 = no worker threads)')
     .option('--cache', 'reuse the results of unchanged files from the lint cache and update it (see docs/performance.md)')
     .option('--no-cache', 'do not read or write the lint cache (the default)')
     .option('--cache-location <dir>', 'directory of the lint cache (default: .mesh-cache in the repository root)')
-    .option('--stats', 'print how many files were checked, reused from the cache, and on how many threads, to stderr')
+    .option('--stats', 'print how many files were checked, reused from the cache, and on how many threads, to stderr');
+  addLoadLimitOptions(lint)
     .addHelpText(
       'after',
       '\nExit codes: 0 no errors, 1 errors found (or warnings with --strict), 2 usage or internal error.\n' +
@@ -59,7 +59,7 @@ export function registerLint(program: Command, ctx: CliContext): void {
       if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
       const unknownRules = (options.rule ?? []).filter((id) => !ruleById(id) && !id.startsWith('odcs/'));
       if (unknownRules.length) throw new UsageError(`unknown rule ${unknownRules.join(', ')}: run \`mesh rules\` for the list`);
-      const maxFileBytes = options.maxFileSize === undefined ? undefined : parseByteCount(options.maxFileSize);
+      const limits = loadLimits(options);
 
       const contractsDir = options.contracts !== undefined ? path.resolve(cwd, options.contracts) : findContractsDir(paths, cwd);
       if (!isDirectory(contractsDir)) {
@@ -76,7 +76,7 @@ export function registerLint(program: Command, ctx: CliContext): void {
       const { mesh, result, checks, stats } = await loadCheckedMesh(contractsDir, {
         root,
         cwd,
-        ...(maxFileBytes === undefined ? {} : { maxFileBytes }),
+        ...limits,
         ...(workers === undefined ? {} : { workers }),
         ...(cache ? { cache } : {}),
       });
@@ -123,11 +123,4 @@ function isDirectory(p: string): boolean {
   } catch {
     return false;
   }
-}
-
-function parseByteCount(value: string): number {
-  if (!/^\d+$/.test(value.trim()) || Number(value) <= 0 || !Number.isSafeInteger(Number(value))) {
-    throw new UsageError(`--max-file-size must be a positive number of bytes, got "${value}"`);
-  }
-  return Number(value);
 }
