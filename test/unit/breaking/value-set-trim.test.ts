@@ -4,12 +4,13 @@
 // small generated contracts edited at random.
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+// @ts-expect-error: plain JavaScript generator shared with the benchmarks
 import { generateMesh, prng } from '../../../scripts/lib/mesh-generator.mjs';
 import { valueSetChecks, withoutCommonProperties } from '../../../src/breaking/confirm.js';
 import { objectToJsonSchema } from '../../../src/export/jsonschema.js';
 
 type Obj = Record<string, any>;
-const prop = (name: string, extra: Obj = {}) => ({ name, logicalType: 'string', ...extra });
+const prop = (name: string, extra: Obj = {}): Obj => ({ name, logicalType: 'string', ...extra });
 const contract = (properties: Obj[]) => ({ apiVersion: 'v3.1.0', kind: 'DataContract', id: 'c', version: '1.0.0', schema: [{ name: 'o', properties }] });
 const base = [prop('a', { required: true }), prop('b'), prop('n', { logicalType: 'integer' }), prop('addr', { logicalType: 'object', properties: [prop('city', { required: true }), prop('zip')] }), prop('tags', { logicalType: 'array', items: prop('tag') })];
 

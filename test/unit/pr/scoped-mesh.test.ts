@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error: plain JavaScript generator shared with the benchmarks
 import { generateMesh, mutateMesh } from '../../../scripts/lib/mesh-generator.mjs';
 import { GOVERNANCE_RULE_PREFIXES } from '../../../actions/governance/src/main.js';
 import { lintMesh } from '../../../src/lint.js';
