@@ -50,6 +50,12 @@ export function decimalOf(physicalType: unknown): { precision: number; scale: nu
 /** `customers.customer_id` → table and column, for foreign keys. */
 export function splitReference(to: unknown): { table: string; column: string } | undefined {
   if (typeof to !== 'string') return undefined;
+  // ODCS 3.1 fully qualified form: `[other.odcs.yaml]#/schema/<object>/properties/<property>`.
+  const hash = to.indexOf('#');
+  if (hash !== -1) {
+    const [section, table, properties, column] = to.slice(hash + 1).split('/').filter(Boolean).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+    return section === 'schema' && properties === 'properties' && table && column ? { table, column } : undefined;
+  }
   const parts = to.split('.');
   if (parts.length < 2) return undefined;
   return { table: parts.slice(0, -1).join('.'), column: parts[parts.length - 1] };

@@ -8,8 +8,9 @@ export type SqlDialect = 'postgres' | 'snowflake' | 'bigquery';
 export const SQL_DIALECTS: readonly SqlDialect[] = ['postgres', 'snowflake', 'bigquery'];
 
 export function sqlType(property: OdcsProperty, dialect: SqlDialect): string {
-  // A physical type written for PostgreSQL that agrees with the logical type is the most exact answer.
-  if (dialect === 'postgres' && typeof property.physicalType === 'string' && agrees(property.physicalType, property)) return property.physicalType;
+  // A physical type written for PostgreSQL that agrees with the logical type is the most exact answer;
+  // a warehouse's type name (Snowflake NUMBER, TIMESTAMP_TZ…) is not valid PostgreSQL: derive one.
+  if (dialect === 'postgres' && typeof property.physicalType === 'string' && isPostgresType(property.physicalType) && agrees(property.physicalType, property)) return property.physicalType;
   const o = optionsOf(property);
   const decimal = decimalOf(property.physicalType);
   switch (property.logicalType) {
@@ -57,6 +58,21 @@ export function sqlType(property: OdcsProperty, dialect: SqlDialect): string {
     default:
       return { postgres: 'text', snowflake: 'VARCHAR', bigquery: 'STRING' }[dialect];
   }
+}
+
+/** PostgreSQL's built-in type names (and their SQL-standard spellings), without arguments or `[]`. */
+const POSTGRES_TYPES = new Set([
+  'text', 'varchar', 'character varying', 'char', 'character', 'bpchar', 'citext', 'uuid', 'bytea', 'json', 'jsonb', 'xml',
+  'smallint', 'integer', 'int', 'int2', 'int4', 'int8', 'bigint', 'smallserial', 'serial', 'bigserial',
+  'numeric', 'decimal', 'real', 'float4', 'float8', 'double precision', 'money',
+  'boolean', 'bool', 'date', 'time', 'timetz', 'time with time zone', 'time without time zone',
+  'timestamp', 'timestamptz', 'timestamp with time zone', 'timestamp without time zone', 'interval',
+  'inet', 'cidr', 'macaddr',
+]);
+
+export function isPostgresType(physicalType: string): boolean {
+  const base = physicalType.toLowerCase().replace(/(\[\d*\])+$/, '').replace(/\([^)]*\)/g, '').replace(/\s+/g, ' ').trim();
+  return POSTGRES_TYPES.has(base);
 }
 
 function agrees(physicalType: string, property: OdcsProperty): boolean {

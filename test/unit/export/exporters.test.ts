@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import avro from 'avsc';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +17,7 @@ import { FIXTURES, fixture, schemaFindings, yamlFixture } from '../import/helper
 import { ddlShape, markdownShape } from './shapes.js';
 
 const MESH = path.join(FIXTURES, 'export/mesh');
+const REPO = path.resolve(FIXTURES, '../..');
 
 async function invoices(): Promise<OdcsContract> {
   const loaded = await loadFile(path.join(MESH, 'contracts/billing/invoices.odcs.yaml'), { root: MESH, cwd: MESH });
@@ -155,5 +157,48 @@ describe('JSON Schema export', () => {
   it('leaves a primary key that is not marked required optional (lint asks the owner to mark it)', () => {
     const schema = contractToJsonSchema(contract([{ name: 'id', logicalType: 'string', primaryKey: true }]));
     expect(schema.required).toBeUndefined();
+  });
+});
+
+describe('exports of the example mesh (contracts/)', () => {
+  // PostgreSQL's built-in type names, written out here independently of src/export/sql-types.ts.
+  const POSTGRES = /^(text|varchar\(\d+\)|char\(\d+\)|uuid|bytea|jsonb?|smallint|integer|bigint|numeric(\(\d+(,\d+)?\))?|real|double precision|boolean|bool|int[248]?|float[48]|decimal(\(\d+(,\d+)?\))?|date|time|timestamp|timestamptz)(\[\])*$/i;
+  const exampleContracts = readdirSync(path.join(REPO, 'contracts'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.odcs.yaml'))
+    .sort();
+
+  async function load(file: string): Promise<OdcsContract> {
+    const loaded = await loadFile(path.join(REPO, 'contracts', file), { root: REPO, cwd: REPO });
+    expect(loaded.findings).toEqual([]);
+    return loaded.document!.data as OdcsContract;
+  }
+
+  it('has the contracts to test', () => {
+    expect(exampleContracts.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('postgres DDL uses only PostgreSQL column types, whatever warehouse the physical types were written for', async () => {
+    for (const file of exampleContracts) {
+      const ddl = exportSql(await load(file), { dialect: 'postgres' });
+      const columns = [...ddl.matchAll(/^ {2}("[^"]+"|[a-z_][a-z0-9_$]*) (.+?)(?= NOT NULL| PRIMARY KEY| REFERENCES| UNIQUE|,?$)/gm)];
+      expect(columns.length, file).toBeGreaterThan(0);
+      for (const [, name, type] of columns) expect(type, `${file}: ${name}`).toMatch(POSTGRES);
+    }
+  });
+
+  it('foreign keys written as fully qualified ODCS references become REFERENCES <table> (<column>)', async () => {
+    const ddl = exportSql(await load('finance/payments.odcs.yaml'));
+    expect(ddl).toMatch(/^ {2}invoice_id \S+ REFERENCES invoices \(invoice_id\),?$/m);
+    expect(ddl).not.toContain('#');
+  });
+
+  it('every exporter handles every example contract, and the ODCS export re-validates', async () => {
+    for (const file of exampleContracts) {
+      const contract = await load(file);
+      expect(() => avro.Type.forSchema(JSON.parse(exportAvro(contract)) as avro.Schema), file).not.toThrow();
+      expect(parse(exportDbt(contract)).models.length, file).toBe(contract.schema!.length);
+      expect(markdownShape(exportMarkdown(contract)), file).toContainEqual({ heading: 1, text: expect.any(String) });
+      expect(schemaFindings(parse(exportOdcs(contract)) as OdcsContract), file).toEqual([]);
+    }
   });
 });
