@@ -29,7 +29,7 @@ export function registerSlo(program: Command, ctx: CliContext): void {
     .option('--root <dir>', 'repository root (where CODEOWNERS lives); file paths in the output are relative to it', '.')
     .option('--now <time>', 'evaluate as of this ISO-8601 time (default: now)')
     .option('--margin <fraction>', 'share of the target (or of the error budget) that counts as at-risk', '0.1')
-    .option('--stale-after <duration>', 'ignore observations older than this (e.g. P2D, 48h); default: no limit')
+    .option('--stale-after <duration>', 'an SLO whose newest observation is older than this is unknown (e.g. P2D, 48h; "none": no limit)', DEFAULT_STALE_AFTER)
     .option('--format <format>', 'output format: text or json', 'text')
     .option('--out <file>', 'also write the JSON status report to this file (e.g. slo-status.json)')
     .option('--fail-on <status>', 'exit 1 when any SLO has this status or worse: breached, at-risk, never', 'never')
@@ -140,7 +140,9 @@ async function evaluateCommand(opts: EvaluateFlags, ctx: CliContext): Promise<vo
   for (const p of mapping.problems) warnings.push(`${p.file}: ${p.message}`);
 
   const observations: Observation[] = [];
-  for (const doc of await readObservationDocuments(opts.observations, ctx)) {
+  const documents = await readObservationDocuments(opts.observations, ctx);
+  if (documents.length === 0) warnings.push(`--observations: no *.json files in ${opts.observations}: every SLO is unknown`);
+  for (const doc of documents) {
     const parsed = parseObservations(doc.data, doc.source, mapping.mapping);
     if (parsed.format === 'unknown') throw new UsageError(parsed.problems.join('\n'));
     observations.push(...parsed.observations);
@@ -153,7 +155,8 @@ async function evaluateCommand(opts: EvaluateFlags, ctx: CliContext): Promise<vo
 
   let report: SloStatusReport;
   try {
-    report = evaluateSlos(contracts, observations, { now, margin, ...(opts.staleAfter ? { staleAfter: opts.staleAfter } : {}) });
+    const staleAfter = opts.staleAfter ?? DEFAULT_STALE_AFTER;
+    report = evaluateSlos(contracts, observations, { now, margin, ...(staleAfter !== 'none' ? { staleAfter } : {}) });
   } catch (err) {
     if (err instanceof RangeError) throw new UsageError(err.message);
     throw err;
@@ -173,6 +176,12 @@ async function evaluateCommand(opts: EvaluateFlags, ctx: CliContext): Promise<vo
   if (failing.length > 0) ctx.setExitCode(1);
 }
 
+/**
+ * A week: an SLO measured by a pipeline that stopped reporting should not stay "met" for ever, while
+ * weekly checks (retention, say) stay evaluable. `--stale-after none` turns the limit off.
+ */
+export const DEFAULT_STALE_AFTER = 'P7D';
+
 interface ObservationDocument {
   source: string;
   data: unknown;
@@ -186,7 +195,6 @@ async function readObservationDocuments(input: string, ctx: CliContext): Promise
   const files = info.isDirectory()
     ? (await readdir(abs)).filter((f) => /\.json$/i.test(f)).sort().map((f) => path.join(abs, f))
     : [abs];
-  if (files.length === 0) throw new UsageError(`--observations: no *.json files in ${input}`);
   const docs: ObservationDocument[] = [];
   for (const file of files) {
     const source = path.relative(ctx.cwd, file).split(path.sep).join('/');

@@ -87,8 +87,10 @@ describe('contracts-pr.yml', () => {
 describe('site.yml', () => {
   const wf = load('.github/workflows/site.yml');
 
-  it('runs on pushes to main', () => {
+  it('runs on pushes to main and after each completed slo-monitor run, taking the newest completed run\'s status', () => {
     expect(wf.on.push?.branches).toEqual(['main']);
+    expect(wf.on.workflow_run).toEqual({ workflows: ['slo-monitor'], types: ['completed'] });
+    expect(wf.jobs.build.steps.find((s) => s.run?.includes('gh run list'))?.run).toContain('--status completed');
   });
 
   it('builds with the latest SLO status when there is one and deploys with the official Pages actions', () => {
@@ -107,6 +109,21 @@ describe('site.yml', () => {
       expect(job.permissions?.pages).toBeUndefined();
       expect(job.permissions?.['id-token']).toBeUndefined();
     }
+  });
+});
+
+describe('ci.yml', () => {
+  const wf = load('.github/workflows/ci.yml');
+
+  it('runs every local action on the example mesh after the tests, with read-only permissions', () => {
+    const steps = wf.jobs.test.steps;
+    const test = steps.findIndex((s) => s.run === 'npm test');
+    for (const name of ['lint', 'breaking', 'governance', 'slo-monitor']) {
+      const at = steps.findIndex((s) => s.uses === `./actions/${name}`);
+      expect(at, name).toBeGreaterThan(test);
+    }
+    expect(steps.find((s) => s.uses === './actions/slo-monitor')?.with).toMatchObject({ observations: 'docs/examples/observations', report: 'false' });
+    expect(wf.permissions).toEqual({ contents: 'read' });
   });
 });
 

@@ -60,8 +60,37 @@ describe('mesh slo evaluate', () => {
     const text = await mesh(evaluateArgs);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^breached {2}sales-orders latency\(orders\.loaded_at\)/m);
-    expect(text.stdout).toMatch(/9 SLOs evaluated at 2025-06-01T12:00:00.000Z: 2 breached, 1 at-risk, 3 unknown, 3 met/);
+    // finance-invoices availability was last observed a month before --now: older than the default week.
+    expect(text.stdout).toMatch(/9 SLOs evaluated at 2025-06-01T12:00:00.000Z: 2 breached, 1 at-risk, 4 unknown, 2 met/);
+    expect(text.stdout).toMatch(/older than the staleness limit of 7d/);
     expect((await mesh([...evaluateArgs, '--fail-on', 'breached'])).code).toBe(1);
+  });
+
+  it('counts a month-old observation only when the staleness limit is widened or turned off', async () => {
+    for (const limit of ['P60D', 'none']) {
+      expect((await mesh([...evaluateArgs, '--stale-after', limit])).stdout).toMatch(/: 2 breached, 1 at-risk, 3 unknown, 3 met/);
+    }
+  });
+
+  it('evaluates the example mesh with the example observations of docs/: every observation matches a declared SLO', async () => {
+    // The CLI runs in test/fixtures/slo: the repository root is three levels up.
+    const { code, stdout, stderr } = await mesh(['slo', 'evaluate', '--root', '../../..', '--contracts', '../../../contracts', '--observations', '../../../docs/examples/observations', '--now', '2026-11-28T06:30:00Z', '--format', 'json']);
+    expect(code).toBe(0);
+    expect(stderr).not.toContain('ignored');
+    const report = JSON.parse(stdout) as SloStatusReport;
+    const status = (contract: string, property: string) => report.results.find((r) => r.contract === contract && r.property === property)?.status;
+    expect(status('finance-invoices', 'latency')).toBe('breached'); // lastUpdated 3h20m before --now, target 1h
+    expect(status('sales-order-events', 'latency')).toBe('at-risk');
+    expect(status('sales-orders', 'availability')).toBe('met');
+    expect(status('marketing-customer-360', 'latency')).toBe('unknown'); // observed 8 days before --now
+  });
+
+  it('treats a directory without observation files as no observations: every SLO unknown, with a warning', async () => {
+    const empty = mkdtempSync(path.join(tmpdir(), 'mesh-slo-empty-'));
+    const { code, stdout, stderr } = await mesh(['slo', 'evaluate', '--contracts', 'mesh/contracts', '--root', 'mesh', '--observations', empty, '--now', NOW]);
+    expect(code).toBe(0);
+    expect(stderr).toContain('no *.json files');
+    expect(stdout).toMatch(/9 SLOs evaluated at .*: 0 breached, 0 at-risk, 9 unknown, 0 met/);
   });
 
   it('reads observations from stdin', async () => {

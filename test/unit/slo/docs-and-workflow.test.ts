@@ -30,7 +30,7 @@ describe('docs/slo.md', () => {
 
 describe('.github/workflows/slo-monitor.yml', () => {
   const text = readFileSync('.github/workflows/slo-monitor.yml', 'utf8');
-  const wf = parseYaml(text) as { on: Record<string, unknown>; permissions: unknown; concurrency: { group: string }; jobs: { slo: { steps: { uses?: string; run?: string }[] } } };
+  const wf = parseYaml(text) as { on: Record<string, unknown>; permissions: unknown; concurrency: { group: string }; jobs: { slo: { steps: { uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, string> }[] } } };
 
   it('runs on a schedule and by hand, with least privilege and a concurrency group', () => {
     expect(Object.keys(wf.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
@@ -51,4 +51,18 @@ describe('.github/workflows/slo-monitor.yml', () => {
     expect(monitor).toBeGreaterThan(-1);
     expect(upload).toBeGreaterThan(monitor);
   });
+
+  it('fetches the observations first: from SLO_OBSERVATIONS_URL when set, the token only through env, the folder always present', () => {
+    const steps = wf.jobs.slo.steps;
+    const fetch = steps.findIndex((s) => s.run?.includes('curl'));
+    const monitor = steps.findIndex((s) => s.uses === './actions/slo-monitor');
+    expect(fetch).toBeGreaterThan(-1);
+    expect(fetch).toBeLessThan(monitor);
+    const step = steps[fetch];
+    expect(step.env).toEqual({ OBSERVATIONS_URL: '${{ vars.SLO_OBSERVATIONS_URL }}', OBSERVATIONS_TOKEN: '${{ secrets.SLO_OBSERVATIONS_TOKEN }}' });
+    expect(step.run).not.toContain('${{');
+    expect(step.run).toContain('mkdir -p observations');
+    expect(steps[monitor].with?.observations).toBe('observations');
+  });
 });
+
