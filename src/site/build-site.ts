@@ -26,7 +26,7 @@ import { contractPage } from './contract-page.js';
 import { layoutGraph, type GraphInput } from './lineage.js';
 import type { ContractSummary, LineageGraph, VersionView } from './model.js';
 import { loadRenderer, type AssetNames, type PageFrame, type PageKind, type Renderer } from './render.js';
-import { buildSearchPayload, searchInput, searchScript } from './search-index.js';
+import { buildSearchPayload, patchSearchPayload, searchInput, searchScript, type SearchPayload } from './search-index.js';
 import { minisearchBrowserBuild, siteDir } from './site-dir.js';
 import { siteBase, type ContractSlot, type Site, type SiteBase } from './site-model.js';
 import { canonicalUrl, PAGES, rootPrefix } from './urls.js';
@@ -271,7 +271,7 @@ export class SiteMemo {
   /** By contract file: the key of its page's inputs, its card, what the search index takes of it, its files. */
   contracts = new Map<string, { key: string; summary: ContractSummary; searchInput: string; files: string[] }>();
   pages = new Map<string, string>();
-  search?: { inputs: string[]; file: OutputFile };
+  search?: { inputs: string[]; summaries: ContractSummary[]; payload: SearchPayload; file: OutputFile };
   /** Pages rendered by the last build (tests and the serve log). */
   rendered = 0;
   /** Lineage page layouts by their input (dagre takes ~0.5 s for the domain graph of a 10,000-contract mesh). */
@@ -303,6 +303,9 @@ export class SiteMemo {
     return out;
   }
 }
+
+/** Most cards a rebuild patches into the search index; more are quicker to index afresh. */
+const PATCH_LIMIT = 200;
 
 /**
  * The inputs of a contract page besides its file: its context, the frame, and its lineage
@@ -371,13 +374,28 @@ export async function* siteFiles(prepared: PreparedSite, renderer: Renderer, mem
   }
   if (memo) for (const absPath of [...memo.contracts.keys()]) if (!seen.has(absPath)) memo.contracts.delete(absPath);
 
-  // The search index: rebuilt only when what it takes of the cards changed.
+  // The search index: kept when what it takes of the cards did not change, patched when a few
+  // cards changed (same bytes as a fresh build, see patchSearchPayload), else built afresh.
   const known = memo?.search;
-  let search = known && known.inputs.length === searchInputs.length && known.inputs.every((input, i) => input === searchInputs[i]) ? known.file : undefined;
+  let search: OutputFile | undefined;
+  if (known && known.inputs.length === searchInputs.length) {
+    const changes: { position: number; before: ContractSummary; after: ContractSummary }[] = [];
+    searchInputs.forEach((input, position) => {
+      if (input !== known.inputs[position]) changes.push({ position, before: known.summaries[position], after: summaries[position] });
+    });
+    if (changes.length === 0) search = known.file;
+    else if (changes.length <= PATCH_LIMIT && patchSearchPayload(known.payload, changes)) {
+      const content = searchScript(known.payload);
+      search = { path: hashed('search-index', 'js', content), content };
+      Object.assign(known, { inputs: searchInputs, summaries, file: search });
+      yield search;
+    }
+  }
   if (!search) {
-    const content = searchScript(buildSearchPayload(summaries));
+    const payload = buildSearchPayload(summaries);
+    const content = searchScript(payload);
     search = { path: hashed('search-index', 'js', content), content };
-    if (memo) memo.search = { inputs: searchInputs, file: search };
+    if (memo) memo.search = { inputs: searchInputs, summaries, payload, file: search };
     yield search;
   }
   const names: AssetNames = { ...assets.names, searchIndex: search.path };
