@@ -11,6 +11,7 @@ import { rule as qualityPropertyReference } from './quality/property-reference.j
 import { rule as slaKnownProperty } from './sla/known-property.js';
 import { rule as slaValidUnit } from './sla/valid-unit.js';
 import { rule as slaEvaluableValue } from './sla/evaluable-value.js';
+import { rule as slaPlaceholderValue } from './sla/placeholder-value.js';
 import { rule as slaElementExists } from './sla/element-exists.js';
 import { rule as slaTierRequired } from './sla/tier-required.js';
 import { rule as slaTierFloor } from './sla/tier-floor.js';
@@ -43,6 +44,7 @@ export const RULES: readonly Rule[] = [
   slaKnownProperty,
   slaValidUnit,
   slaEvaluableValue,
+  slaPlaceholderValue,
   slaElementExists,
   slaTierRequired,
   slaTierFloor,

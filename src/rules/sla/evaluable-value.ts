@@ -4,6 +4,7 @@ import { normaliseSlaValue } from '../../odcs/sla-properties.js';
 import { toPercent, toSeconds } from '../../odcs/units.js';
 import { exampleContract } from '../example-mesh.js';
 import type { ContractRule } from '../rule.js';
+import { isPlaceholder } from './placeholder-value.js';
 import { describeSla, slaEntries } from './sla-entries.js';
 
 const EXPECTED = {
@@ -51,6 +52,7 @@ export const rule: ContractRule = {
       if (sla.unit !== undefined && def.kind === 'duration' && toSeconds(1, sla.unit) === undefined) continue;
       if (sla.unit !== undefined && def.kind === 'percent' && toPercent(1, sla.unit) === undefined) continue;
       if (!('value' in sla.entry)) continue; // missing value: the ODCS schema check reports it
+      if (isPlaceholder(sla.entry.value)) continue; // sla/placeholder-value's finding
       if (normaliseSlaValue(def, sla.entry.value, sla.unit) !== undefined) continue;
       const missingUnit = def.kind === 'duration' && typeof sla.entry.value === 'number' && sla.unit === undefined;
       ctx.report({

@@ -48,6 +48,12 @@ describe('mesh new', () => {
     expect(contract).toMatchObject({ apiVersion: 'v3.1.0', id: 'payments-card-payments', name: 'card_payments', team: { name: '@acme/payments-data' } });
     expect(contract.slaProperties.every((s: { value: unknown }) => s.value === 'TODO')).toBe(true);
     expect(mesh('validate', 'contracts/payments/card_payments.odcs.yaml').code).toBe(0);
+    // Lints clean (exit 0), with one placeholder warning per SLA value until the owner fills it in.
+    const lint = mesh('lint', 'contracts', '--format', 'json');
+    expect(lint.code).toBe(0);
+    const findings = (JSON.parse(lint.stdout) as { findings: { file: string; rule: string; severity: string }[] }).findings.filter((f) => f.file.endsWith('card_payments.odcs.yaml'));
+    expect(findings.length).toBe(contract.slaProperties.length);
+    expect(findings.every((f) => f.rule === 'sla/placeholder-value' && f.severity === 'warning')).toBe(true);
   });
 
   it('starts a contract schema from an existing source with --from', () => {
