@@ -12,18 +12,22 @@ import { loadFile } from './load-files.js';
 import type { LoadOptions } from './options.js';
 import type { LoadedItem, ShareRequest, WorkerMessage } from './worker-protocol.js';
 
-const BATCH = 64;
+/** Files checked together (small: a batch's whole contracts stay alive until it is checked). */
+const CHECK_BATCH = 8;
+/** Files per message to the main thread. */
+const POST_BATCH = 64;
 
 async function loadShare({ files, options, check }: ShareRequest, post: (message: WorkerMessage) => void): Promise<void> {
   const policy = check ? await policyDocs(check.policyFiles, check.contractsDir, options) : undefined;
   const fingerprint = fingerprintMemo(options.root);
-  let items: { item: LoadedItem; doc?: LoadedDocument }[] = [];
-  const flush = () => {
+  let loaded: { item: LoadedItem; doc?: LoadedDocument }[] = [];
+  let ready: LoadedItem[] = [];
+  const checkLoaded = () => {
     if (policy) {
-      const contracts = items.filter((i) => i.doc && isContractFile(i.doc.absPath)).map((i) => i.doc!);
+      const contracts = loaded.filter((i) => i.doc && isContractFile(i.doc.absPath)).map((i) => i.doc!);
       if (contracts.length > 0) {
         const checks = checkContracts(policy, contracts, options.cwd);
-        for (const entry of items) {
+        for (const entry of loaded) {
           if (!entry.doc || !checks.has(entry.doc.absPath)) continue;
           entry.item.checks = checks.get(entry.doc.absPath)!;
           // The main thread only needs what mesh-scope rules read.
@@ -31,11 +35,15 @@ async function loadShare({ files, options, check }: ShareRequest, post: (message
         }
       }
     }
+    for (const { item } of loaded) ready.push(item);
+    loaded = [];
+  };
+  const flush = () => {
     const plain: LoadedItem[] = [];
     const cloned: LoadedItem[] = [];
-    for (const { item } of items) (item.document && !isJsonFaithful(item.document.data) ? cloned : plain).push(item);
+    for (const item of ready) (item.document && !isJsonFaithful(item.document.data) ? cloned : plain).push(item);
     post({ type: 'batch', json: JSON.stringify(plain), cloned });
-    items = [];
+    ready = [];
   };
   for (let index = 0; index < files.length; index++) {
     const { document, findings, deps } = await loadFile(files[index], options as LoadOptions);
@@ -45,10 +53,12 @@ async function loadShare({ files, options, check }: ShareRequest, post: (message
       if (!check && document.kind === 'contract') item.schemaFindings = schemaFindings(document);
     }
     if (deps) item.deps = Object.fromEntries(deps.map((d) => [d, fingerprint(d)]));
-    items.push(document ? { item, doc: document } : { item });
-    if (items.length >= BATCH) flush();
+    loaded.push(document ? { item, doc: document } : { item });
+    if (loaded.length >= CHECK_BATCH) checkLoaded();
+    if (ready.length >= POST_BATCH) flush();
   }
-  if (items.length > 0) flush();
+  checkLoaded();
+  if (ready.length > 0) flush();
 }
 
 if (parentPort) {

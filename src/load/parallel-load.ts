@@ -150,7 +150,11 @@ function runWorker(script: string, request: ShareRequest): Promise<LoadedItem[]>
 export function lazyLocator(absPath: string): Locate {
   let locate: Locate | undefined;
   return (path) => {
-    locate ??= createLocator(readFileSync(absPath, 'utf8'));
+    if (!locate) {
+      // As the loader decodes it (TextDecoder drops a byte-order mark), so that columns on line 1 agree.
+      const text = readFileSync(absPath, 'utf8');
+      locate = createLocator(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    }
     return locate(path);
   };
 }

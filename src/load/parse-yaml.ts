@@ -19,6 +19,13 @@ export interface ParseYamlOptions {
 // Only blank lines, comments and document markers.
 const NOTHING_BUT_COMMENTS = /^(?:[ \t]*(?:#[^\n]*)?(?:\r?\n|$)|(?:---|\.\.\.)[ \t]*(?:#[^\n]*)?(?:\r?\n|$))*$/;
 
+/**
+ * An alias (`*name`) starts a node: at the start of a line or after white space or a flow indicator.
+ * Texts without such a `*` cannot hold one, and skip the shared-object bookkeeping of the walk
+ * (a `*` inside words, as in `COUNT(*)` in SQL quality rules, is common in contracts).
+ */
+const MAY_HOLD_ALIAS = /(?:^|[\s[{,:])\*/m;
+
 export function byteLengthOf(input: string | Uint8Array): number {
   return typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
 }
@@ -65,7 +72,7 @@ export function parseYaml(input: string | Uint8Array, limits: Limits, options: P
   // parsed again with the `yaml` package, which bounds alias expansion (and applies `<<` merge keys).
   let parsed = parseFast(text, limits);
   if (!parsed.ok) return parsed;
-  let checked = checkValue(parsed.value, limits.maxDepth, text.includes('*'));
+  let checked = checkValue(parsed.value, limits.maxDepth, MAY_HOLD_ALIAS.test(text));
   if (checked.shared) {
     parsed = parseWithAliases(text, limits);
     if (!parsed.ok) return parsed;

@@ -2,7 +2,8 @@
 // YAML syntax, duplicate keys, aliases (benign and a "billion laughs"), forbidden keys, .nan, `$ref`s
 // (outside the repository, missing, with siblings), schema errors, contract- and mesh-scope rules,
 // policy tightened by a domain.yaml, a domain CODEOWNERS does not cover, empty, non-mapping, too deep
-// and invalid UTF-8 files, and a contract an input port still names deleted.
+// and invalid UTF-8 files, a file starting with a byte-order mark, and a contract an input port still
+// names deleted.
 import jsyaml from 'js-yaml';
 
 const BOMB = ['x-a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]', `x-b: &b [${Array(9).fill('*a').join(', ')}]`, `x-c: &c [${Array(9).fill('*b').join(', ')}]`, `x-d: [${Array(9).fill('*c').join(', ')}]`].join('\n');
@@ -54,6 +55,7 @@ export function injectErrors(files, { every = 9 } = {}) {
   out.set(`contracts/${first}/empty.odcs.yaml`, '# nothing here\n');
   out.set(`contracts/${first}/list.odcs.yaml`, '- apiVersion: v3.1.0\n');
   out.set(`contracts/${first}/deep.odcs.yaml`, `apiVersion: v3.1.0\nkind: DataContract\nid: deep\nx: ${'['.repeat(80)}${']'.repeat(80)}\n`);
+  out.set(`contracts/${first}/bom.odcs.yaml`, `\ufeffid: ${ctx.firstId}\napiVersion: v3.1.0\nkind: DataContract\nversion: 1.0.0\nstatus: active\n`);
   out.set(`contracts/${first}/latin1.odcs.yaml`, Uint8Array.from([...Buffer.from('apiVersion: v3.1.0\nkind: DataContract\nid: caf'), 0xe9, 0x0a]));
   out.set(`contracts/${second}/domain.yaml`, `${files.get(`contracts/${second}/domain.yaml`)}policy:\n  rules:\n    naming/property-name: error\n`);
   out.set('CODEOWNERS', files.get('CODEOWNERS').split('\n').filter((line) => !line.startsWith(`/contracts/${third}/ `)).join('\n'));
