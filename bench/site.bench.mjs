@@ -11,6 +11,8 @@ import { ensureMesh, measure, median, treeSize } from './harness.mjs';
 
 export const name = 'site';
 
+const WORDS = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf'];
+
 const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(2)} MiB`;
 
 /** Starts `mesh site serve`, edits one contract `edits` times, returns the ms from each write to its "rebuilt" line. */
@@ -45,8 +47,10 @@ export async function incrementalRebuild(meshDir, { edits = 3, timeoutMs = 600_0
     const original = readFileSync(file, 'utf8');
     for (let i = 1; i <= edits; i++) {
       const from = out.length;
-      // Reword the first description and add a property to the first object, as an author would.
-      const text = original.replace(/description: /, `description: Edit ${i}. `).replace(/(\n\s*properties:\n(\s*)- )/, `$1name: bench_edit_${i}\n$2  logicalType: string\n$2- `);
+      // Reword the first description and add a property to the first object, as an author would
+      // (a new word each time, so the search index changes too).
+      const word = WORDS[(i - 1) % WORDS.length];
+      const text = original.replace(/description: /, `description: Edit ${word}. `).replace(/(\n\s*properties:\n(\s*)- )/, `$1name: ${word}_reference\n$2  logicalType: string\n$2- `);
       const start = process.hrtime.bigint();
       writeFileSync(file, text);
       const m = await waitFor(/rebuilt in ([\d.]+) s \((\w+), ([\d.]+) s CPU\): (\d+) page\(s\) rendered, (\d+) file\(s\) written/, from);
