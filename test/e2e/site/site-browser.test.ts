@@ -235,6 +235,21 @@ describe.skipIf(!hasChromium)('discovery site in Chromium (file://)', () => {
     }
   });
 
+  it('prints a contract page without the site chrome, with the schema table and its header row on the page', async () => {
+    const p = await open('contracts/sales-orders.html');
+    await p.emulateMedia({ media: 'print' });
+    const shown = (selector: string) => p.locator(selector).first().evaluate((el) => getComputedStyle(el).display !== 'none');
+    expect(await shown('.site-header')).toBe(false);
+    expect(await shown('.site-footer')).toBe(false);
+    expect(await shown('table')).toBe(true);
+    expect(await p.locator('thead').first().evaluate((el) => getComputedStyle(el).display)).toBe('table-header-group');
+    // The print colours apply whatever the screen scheme: black on white.
+    expect(await p.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(255, 255, 255)');
+    const pdf = await p.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await p.close();
+  });
+
   it('fits a phone screen without horizontal scrolling of the page', async () => {
     for (const page of ['index.html', 'contracts/sales-orders.html']) {
       const p = await open(page, { width: 375 });
