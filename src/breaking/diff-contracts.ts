@@ -34,7 +34,7 @@ export interface DiffOptions {
 /** Keys a schema element is renamed by; equal definitions apart from these make a probable rename. */
 export const RENAME_IGNORING = ['id', 'name', 'physicalName', 'businessName', 'description'] as const;
 
-interface RawChange {
+export interface RawChange {
   rule: BreakingRule;
   where: Where;
   path?: string;
@@ -102,33 +102,7 @@ export function diffContracts(oldData: Obj | undefined, newData: Obj | undefined
     }
   }
 
-  const waivers: Waiver[] = [
-    ...contractWaivers(newData ?? oldData).waivers,
-    ...(options.waivers ?? []).map((w) => ({ ...w, source: w.source ?? ('options' as const) })),
-  ];
-  const changes: Change[] = [];
-  const bumpOf = new Map<Change, Bump>();
-  for (const r of raw) {
-    const severity = severityFor(r.rule, options.overrides);
-    if (severity === 'off') continue;
-    const change = toChange(r, severity);
-    const waiver = findWaiver(change, waivers, options.today);
-    if (waiver) {
-      change.waived = { reason: waiver.reason, source: waiver.source };
-      if (waiver.until) change.waived.until = waiver.until;
-    }
-    changes.push(change);
-    bumpOf.set(change, bumpFor(r.rule, change));
-  }
-  changes.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.waived ? 1 : 0) - (b.waived ? 1 : 0) || a.path.localeCompare(b.path) || a.rule.localeCompare(b.rule));
-
-  const counts = { breaking: 0, dangerous: 0, info: 0, waived: 0 };
-  let required: Bump = 'none';
-  for (const c of changes) {
-    if (c.waived) counts.waived++;
-    else counts[c.severity]++;
-    required = maxBump(required, bumpOf.get(c)!);
-  }
+  const { changes, counts, required } = settleChanges(raw, options, newData ?? oldData);
 
   const oldVersion = versionText(oldData?.version);
   const newVersion = versionText(newData?.version);
@@ -177,7 +151,46 @@ export function diffContracts(oldData: Obj | undefined, newData: Obj | undefined
   return report;
 }
 
-function versionText(version: unknown): string {
+/**
+ * Raw rule reports → the report's changes: severity overrides (`off` drops a change), waivers (from
+ * the document's `meshBreakingWaivers` and the options), sorting, counts and the bump they require.
+ */
+export function settleChanges(
+  raw: readonly RawChange[],
+  options: Pick<DiffOptions, 'overrides' | 'waivers' | 'today'>,
+  document: Obj | undefined,
+): { changes: Change[]; counts: DiffReport['counts']; required: Bump } {
+  const waivers: Waiver[] = [
+    ...contractWaivers(document).waivers,
+    ...(options.waivers ?? []).map((w) => ({ ...w, source: w.source ?? ('options' as const) })),
+  ];
+  const changes: Change[] = [];
+  const bumpOf = new Map<Change, Bump>();
+  for (const r of raw) {
+    const severity = severityFor(r.rule, options.overrides);
+    if (severity === 'off') continue;
+    const change = toChange(r, severity);
+    const waiver = findWaiver(change, waivers, options.today);
+    if (waiver) {
+      change.waived = { reason: waiver.reason, source: waiver.source };
+      if (waiver.until) change.waived.until = waiver.until;
+    }
+    changes.push(change);
+    bumpOf.set(change, bumpFor(r.rule, change));
+  }
+  changes.sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.waived ? 1 : 0) - (b.waived ? 1 : 0) || a.path.localeCompare(b.path) || a.rule.localeCompare(b.rule));
+
+  const counts = { breaking: 0, dangerous: 0, info: 0, waived: 0 };
+  let required: Bump = 'none';
+  for (const c of changes) {
+    if (c.waived) counts.waived++;
+    else counts[c.severity]++;
+    required = maxBump(required, bumpOf.get(c)!);
+  }
+  return { changes, counts, required };
+}
+
+export function versionText(version: unknown): string {
   return version === undefined || version === null ? '' : String(version);
 }
 

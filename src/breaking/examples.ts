@@ -12,3 +12,13 @@ export function exampleContract(fragment: string): Obj | undefined {
   if (!isObj(body)) throw new Error(`a rule example must be a YAML mapping: ${fragment}`);
   return { ...EXAMPLE_HEADER, ...body };
 }
+
+export const PRODUCT_EXAMPLE_HEADER = { apiVersion: 'v1.0.0', kind: 'DataProduct', id: 'sales-orders-product', name: 'Sales orders', version: '1.0.0', status: 'active' } as const;
+
+/** The data product an example fragment of a product rule stands for; undefined for ''. */
+export function exampleProduct(fragment: string): Obj | undefined {
+  if (fragment.trim() === '') return undefined;
+  const body = yaml.load(fragment);
+  if (!isObj(body)) throw new Error(`a rule example must be a YAML mapping: ${fragment}`);
+  return { ...PRODUCT_EXAMPLE_HEADER, ...body };
+}

@@ -26,6 +26,16 @@ import { rule as minimumDecreased } from './rules/minimum-decreased.js';
 import { rule as objectAdded } from './rules/object-added.js';
 import { rule as objectRemoved } from './rules/object-removed.js';
 import { rule as objectRenamed } from './rules/object-renamed.js';
+import { rule as outputPortAdded } from './rules/output-port-added.js';
+import { rule as outputPortContractChanged } from './rules/output-port-contract-changed.js';
+import { rule as outputPortMetadataChanged } from './rules/output-port-metadata-changed.js';
+import { rule as outputPortRemoved } from './rules/output-port-removed.js';
+import { rule as outputPortTypeChanged } from './rules/output-port-type-changed.js';
+import { rule as outputPortVersionChanged } from './rules/output-port-version-changed.js';
+import { rule as outputPortVersionDowngraded } from './rules/output-port-version-downgraded.js';
+import { rule as productAdded } from './rules/product-added.js';
+import { rule as productRemovedWhileConsumed } from './rules/product-removed-while-consumed.js';
+import { rule as productRemoved } from './rules/product-removed.js';
 import { rule as partitioningChanged } from './rules/partitioning-changed.js';
 import { rule as patternChanged } from './rules/pattern-changed.js';
 import { rule as personalDataTagAdded } from './rules/personal-data-tag-added.js';
@@ -87,6 +97,16 @@ export const RULES: readonly BreakingRule[] = [
   objectAdded,
   objectRemoved,
   objectRenamed,
+  outputPortAdded,
+  outputPortContractChanged,
+  outputPortMetadataChanged,
+  outputPortRemoved,
+  outputPortTypeChanged,
+  outputPortVersionChanged,
+  outputPortVersionDowngraded,
+  productAdded,
+  productRemovedWhileConsumed,
+  productRemoved,
   partitioningChanged,
   patternChanged,
   personalDataTagAdded,

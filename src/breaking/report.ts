@@ -52,6 +52,8 @@ export interface Consumer {
   version?: string;
   /** CODEOWNERS owners of the product's domain folder. */
   owners: string[];
+  /** In a data product's report: the contract the consumer reads from one of its output ports. */
+  contractId?: string;
 }
 
 export interface DiffReport {
@@ -66,6 +68,8 @@ export interface DiffReport {
   changes: Change[];
   /** Contract id (new side, else old side). */
   contractId?: string;
+  /** In a data product's report (`mesh breaking`): the ODPS product id. */
+  productId?: string;
   /** Why `versionOk` is false. */
   versionProblem?: string;
   /** `insufficient`: bumps too little; `decreased` / `invalid`: an error whatever the changes. */
@@ -108,6 +112,7 @@ export const DIFF_REPORT_SCHEMA = {
     versionProblem: { type: 'string' },
     versionStatus: { enum: ['ok', 'insufficient', 'decreased', 'invalid'] },
     contractId: { type: 'string' },
+    productId: { type: 'string' },
     lifecycle: { enum: ['added', 'removed'] },
     counts: {
       type: 'object',
@@ -150,6 +155,7 @@ export const DIFF_REPORT_SCHEMA = {
           port: { type: 'string' },
           version: { type: 'string' },
           owners: { type: 'array', items: { type: 'string' } },
+          contractId: { type: 'string' },
         },
       },
     },
@@ -193,6 +199,7 @@ export function publicReport(report: DiffReport, locate?: (change: Change) => { 
   if (report.versionProblem) out.versionProblem = report.versionProblem;
   out.versionStatus = report.versionStatus;
   if (report.contractId) out.contractId = report.contractId;
+  if (report.productId) out.productId = report.productId;
   if (report.lifecycle) out.lifecycle = report.lifecycle;
   out.counts = report.counts;
   out.changes = report.changes.map((c) => publicChange(c, locate?.(c)));

@@ -8,7 +8,10 @@ import type { Node } from './nodes.js';
 import type { Change, ChangeSeverity, Consumer, ValueSetCheck } from './report.js';
 
 export interface RuleDocs {
-  /** The old side of the example: an ODCS fragment (merged into a minimal contract), '' for "no contract". */
+  /**
+   * The old side of the example: an ODCS fragment (merged into a minimal contract), '' for "no contract".
+   * For product rules (scope `product`): an ODPS fragment merged into a minimal data product.
+   */
   old: string;
   /** The new side, same form. Diffing the two reports this rule and no other. */
   new: string;
@@ -99,7 +102,27 @@ export interface ReportRule extends RuleBase {
   check(ctx: ReportContext, report: (path: string, message: string) => void): void;
 }
 
-export type BreakingRule = ContractRule | ElementRule | ReportRule;
+/** An ODPS data product (`*.odps.yaml`) of the base and the head, compared by `mesh breaking`. */
+export interface ProductContext {
+  /** Product roots; one side is absent when the product file was added or removed. */
+  old?: Node;
+  new?: Node;
+  /** Output ports, paired by name and version, then by name alone (see products.ts). */
+  ports: MatchResult;
+  /** Other products of the head whose input ports read `contractId`. */
+  consumersOf(contractId: string): readonly Consumer[];
+  /** Another product of the head still publishes `contractId` through an output port. */
+  publishedElsewhere(contractId: string): boolean;
+  /** Domain owning the product (folder under contracts/). */
+  domain?: string;
+}
+
+export interface ProductRule extends RuleBase {
+  scope: 'product';
+  check(ctx: ProductContext, report: ReportChange): void;
+}
+
+export type BreakingRule = ContractRule | ElementRule | ReportRule | ProductRule;
 
 /** Short name of a rule id (`breaking/property-removed` → `property-removed`). */
 export function shortName(id: string): string {

@@ -44,8 +44,8 @@ describe('labelled corpus of old/new contract pairs', () => {
   it('has at least 60 pairs, and every rule but the cross-check appears in some pair', () => {
     expect(cases.length).toBeGreaterThanOrEqual(60);
     const used = new Set(cases.flatMap((c) => (yaml.load(readFileSync(join(corpus, c, 'expected.yaml'), 'utf8')) as Expected).rules));
-    const lifecycle = ['contract-added', 'contract-removed', 'contract-removed-while-consumed', 'value-set-widened']; // need a missing side, the mesh or a gap in the rules: tested in rule-examples.test.ts
-    const missing = RULES.map((r) => r.id.slice('breaking/'.length)).filter((id) => !used.has(id) && !lifecycle.includes(id));
+    const lifecycle = ['contract-added', 'contract-removed', 'contract-removed-while-consumed', 'value-set-widened']; // need a missing side, the mesh or a gap in the rules: tested in rule-examples.test.ts (data-product rules: products.test.ts)
+    const missing = RULES.filter((r) => r.scope !== 'product').map((r) => r.id.slice('breaking/'.length)).filter((id) => !used.has(id) && !lifecycle.includes(id));
     expect(missing).toEqual([]);
   });
 
