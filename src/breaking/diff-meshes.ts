@@ -9,8 +9,10 @@ import type { Mesh } from '../model/mesh.js';
 import { ownersOf, parseCodeowners, type Codeowners } from '../ownership/codeowners.js';
 import { diffContractsChecked } from './confirm.js';
 import { diffContracts, type DiffOptions } from './diff-contracts.js';
-import type { BreakingRun, ContractDiff } from './format-report.js';
+import type { AnyDiff, BreakingRun, ContractDiff, ProductDiff } from './format-report.js';
 import { deepEqual, isObj, str } from './nodes.js';
+import { publishedContracts } from './ports.js';
+import { diffProducts } from './products.js';
 import type { Consumer, DiffReport, Waiver } from './report.js';
 import { breakingConfig, type BreakingConfig } from './settings.js';
 
@@ -28,6 +30,11 @@ export interface MeshDiffOptions {
    * check), paired with its base version by path (following renames), never as a deletion.
    */
   unreadable?: ReadonlyMap<string, UnreadableFile>;
+  /**
+   * Product files of the change that exist at the head but cannot be loaded (repository paths): their
+   * base version is not reported as a deleted product (the load error is the run's problem).
+   */
+  unreadableProducts?: ReadonlySet<string>;
   /** Identical contracts the caller did not load (an incremental run): added to `unchanged`. */
   unchangedElsewhere?: number;
 }
@@ -75,7 +82,7 @@ export function unreadableReport(oldData: Record<string, unknown> | undefined, p
 export interface MeshDiffResult {
   run: BreakingRun;
   /** Documents behind each contract diff, to locate changes in the YAML. */
-  documents: Map<ContractDiff, { old?: LoadedDocument; new?: LoadedDocument }>;
+  documents: Map<AnyDiff, { old?: LoadedDocument; new?: LoadedDocument }>;
   /** Problems in the breaking settings of mesh.yaml / domain.yaml. */
   settingsProblems: BreakingConfig['problems'];
 }
@@ -222,5 +229,96 @@ export async function diffMeshes(base: Mesh, head: Mesh, options: MeshDiffOption
     documents.set(contract, pair);
   }
   run.contracts.sort((a, b) => Number(b.report.breaking) - Number(a.report.breaking) || a.contractId.localeCompare(b.contractId));
+
+  run.products = diffProductSides(base, head, options, consumers, configFor, documents);
   return { run, documents, settingsProblems };
+}
+
+/** Products by `id` (unique ones), the rest by path. */
+function productsById(mesh: Mesh): { byId: Map<string, LoadedDocument>; withoutId: LoadedDocument[] } {
+  const count = new Map<string, number>();
+  for (const doc of mesh.products) {
+    const id = str(doc.data.id);
+    if (id) count.set(id, (count.get(id) ?? 0) + 1);
+  }
+  const byId = new Map<string, LoadedDocument>();
+  const withoutId: LoadedDocument[] = [];
+  for (const doc of mesh.products) {
+    const id = str(doc.data.id);
+    if (id && count.get(id) === 1) byId.set(id, doc);
+    else withoutId.push(doc);
+  }
+  return { byId, withoutId };
+}
+
+/**
+ * The data products (ODPS) of both sides: paired by `id`, else by path across git renames; identical
+ * ones skipped. Consumers of what a product publishes come from the other products of the head.
+ */
+function diffProductSides(
+  base: Mesh,
+  head: Mesh,
+  options: MeshDiffOptions,
+  consumers: ReadonlyMap<string, Consumer[]>,
+  configFor: (domain: string | undefined) => BreakingConfig,
+  documents: MeshDiffResult['documents'],
+): ProductDiff[] {
+  const oldSide = productsById(base);
+  const newSide = productsById(head);
+  const pairs: { old?: LoadedDocument; new?: LoadedDocument }[] = [];
+  const unreadable = (doc: LoadedDocument) => {
+    const p = repoPath(base, doc);
+    return options.unreadableProducts?.has(options.renames?.get(p) ?? p) === true;
+  };
+  for (const [id, doc] of oldSide.byId) {
+    const partner = newSide.byId.get(id);
+    if (partner || !unreadable(doc)) pairs.push({ old: doc, new: partner });
+  }
+  for (const [id, doc] of newSide.byId) if (!oldSide.byId.has(id)) pairs.push({ new: doc });
+  const newByPath = new Map(newSide.withoutId.map((d) => [repoPath(head, d), d]));
+  for (const doc of oldSide.withoutId) {
+    const p = repoPath(base, doc);
+    const target = newByPath.get(options.renames?.get(p) ?? p);
+    if (target) newByPath.delete(repoPath(head, target));
+    if (target || !unreadable(doc)) pairs.push({ old: doc, new: target });
+  }
+  for (const doc of newByPath.values()) pairs.push({ new: doc });
+
+  // Who publishes each contract at the head (output ports), by product file.
+  const publishers = new Map<string, Set<string>>();
+  for (const doc of head.products) {
+    for (const id of publishedContracts(doc.data)) {
+      const set = publishers.get(id) ?? new Set<string>();
+      set.add(repoPath(head, doc));
+      publishers.set(id, set);
+    }
+  }
+
+  const out: ProductDiff[] = [];
+  for (const pair of pairs) {
+    if (pair.old && pair.new && deepEqual(pair.old.data, pair.new.data)) continue;
+    const doc = pair.new ?? pair.old!;
+    const mesh = pair.new ? head : base;
+    const self = pair.new ? repoPath(head, pair.new) : undefined;
+    const selfId = str(doc.data.id);
+    const domain = domainFolder(mesh, doc);
+    const config = configFor(domain);
+    const report = diffProducts(pair.old?.data, pair.new?.data, {
+      overrides: config.overrides,
+      waivers: options.waivers,
+      today: options.today,
+      domain,
+      consumersOf: (contractId) => (consumers.get(contractId) ?? []).filter((c) => c.file !== self && (selfId === undefined || c.product !== selfId)),
+      publishedElsewhere: (contractId) => [...(publishers.get(contractId) ?? [])].some((file) => file !== self),
+    });
+    const product: ProductDiff = { productId: selfId ?? repoPath(mesh, doc), report };
+    if (pair.old) product.oldFile = repoPath(base, pair.old);
+    if (pair.new) product.newFile = repoPath(head, pair.new);
+    if (domain) product.domain = domain;
+    if (report.changes.length === 0 && pair.old && pair.new && report.versionOk) continue;
+    out.push(product);
+    documents.set(product, pair);
+  }
+  out.sort((a, b) => Number(b.report.breaking) - Number(a.report.breaking) || a.productId.localeCompare(b.productId));
+  return out;
 }

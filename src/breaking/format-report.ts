@@ -4,13 +4,38 @@ import pc from 'picocolors';
 import { foreignConsumers } from './consumers.js';
 import { failsCheck, publicReport, SEVERITY_RANK, type Change, type ChangeSeverity, type Consumer, type DiffReport } from './report.js';
 
-export interface ContractDiff {
-  contractId: string;
+/** What a contract diff and a data-product diff share. */
+export interface SubjectDiff {
   /** Repository-relative files on each side (absent when added / deleted). */
   oldFile?: string;
   newFile?: string;
   domain?: string;
   report: DiffReport;
+}
+
+export interface ContractDiff extends SubjectDiff {
+  contractId: string;
+}
+
+/** An ODPS data product (`*.odps.yaml`) whose output ports changed, or that was added / deleted. */
+export interface ProductDiff extends SubjectDiff {
+  productId: string;
+}
+
+export type AnyDiff = ContractDiff | ProductDiff;
+
+export function isProductDiff(d: AnyDiff): d is ProductDiff {
+  return 'productId' in d;
+}
+
+/** The id a diff is known by (contract id or product id). */
+export function subjectId(d: AnyDiff): string {
+  return isProductDiff(d) ? d.productId : d.contractId;
+}
+
+/** Contracts, then data products: every diff of a run. */
+export function allDiffs(run: BreakingRun): AnyDiff[] {
+  return [...run.contracts, ...(run.products ?? [])];
 }
 
 export interface BreakingRun {
@@ -20,6 +45,8 @@ export interface BreakingRun {
   contracts: ContractDiff[];
   /** Contracts present on both sides without any change. */
   unchanged: number;
+  /** Data products whose output ports changed, or that were added / deleted (`mesh breaking`). */
+  products?: ProductDiff[];
   /** Files that could not be loaded (they are skipped). */
   problems: { file: string; line: number; column: number; rule: string; message: string }[];
 }
@@ -30,13 +57,13 @@ export interface Location {
   column: number;
 }
 
-export type Locator = (contract: ContractDiff, change: Change) => Location | undefined;
+export type Locator = (diff: AnyDiff, change: Change) => Location | undefined;
 
 export const BREAKING_FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 export type BreakingFormat = (typeof BREAKING_FORMATS)[number];
 
 export function runFails(run: BreakingRun): boolean {
-  return run.contracts.some((c) => failsCheck(c.report));
+  return allDiffs(run).some((c) => failsCheck(c.report));
 }
 
 export function formatBreaking(run: BreakingRun, format: BreakingFormat, options: { color?: boolean; locate?: Locator; toolVersion?: string } = {}): string {
@@ -54,7 +81,7 @@ export function formatBreaking(run: BreakingRun, format: BreakingFormat, options
 
 function breakingJson(run: BreakingRun, locate?: Locator): Record<string, unknown> {
   const out: Record<string, unknown> = {
-    breaking: run.contracts.some((c) => c.report.breaking),
+    breaking: allDiffs(run).some((c) => c.report.breaking),
     failing: runFails(run),
   };
   if (run.base) out.base = run.base;
@@ -67,13 +94,20 @@ function breakingJson(run: BreakingRun, locate?: Locator): Record<string, unknow
     ...(c.domain ? { domain: c.domain } : {}),
     ...publicReport(c.report, locate ? (change) => locate(c, change) : undefined),
   }));
+  out.products = (run.products ?? []).map((p) => ({
+    productId: p.productId,
+    ...(p.oldFile ? { oldFile: p.oldFile } : {}),
+    ...(p.newFile ? { newFile: p.newFile } : {}),
+    ...(p.domain ? { domain: p.domain } : {}),
+    ...publicReport(p.report, locate ? (change) => locate(p, change) : undefined),
+  }));
   out.problems = run.problems;
   return out;
 }
 
 // ---------------------------------------------------------------- text
 
-function verdict(report: DiffReport): { text: string; level: 'fail' | 'warn' | 'ok' } {
+function verdict(report: DiffReport, what = 'contract'): { text: string; level: 'fail' | 'warn' | 'ok' } {
   if (report.unreadable) return { text: 'unreadable: the new file cannot be loaded, fix it', level: 'fail' };
   if (report.lifecycle === 'removed') return { text: report.breaking ? 'deleted while consumed: breaking' : 'deleted', level: report.breaking ? 'fail' : 'warn' };
   if (failsCheck(report)) {
@@ -82,7 +116,7 @@ function verdict(report: DiffReport): { text: string; level: 'fail' | 'warn' | '
   }
   if (report.breaking) return { text: `breaking, version bumped (${report.oldVersion} → ${report.newVersion})`, level: 'warn' };
   if (!report.versionOk) return { text: `not breaking; version: ${report.versionProblem} (suggested ${report.suggestedVersion})`, level: 'warn' };
-  if (report.lifecycle === 'added') return { text: 'new contract', level: 'ok' };
+  if (report.lifecycle === 'added') return { text: `new ${what}`, level: 'ok' };
   return { text: report.changes.length ? `compatible (${report.requiredBump} bump needed)` : 'no changes', level: 'ok' };
 }
 
@@ -93,12 +127,13 @@ function formatBreakingText(run: BreakingRun, options: { color?: boolean; locate
   if (run.base) lines.push(c.dim(`base: ${run.base.ref}${run.base.sha ? ` (${run.base.sha.slice(0, 12)})` : ''}${run.base.how ? ` — ${run.base.how}` : ''}; head: ${run.head?.ref ?? 'working tree'}`), '');
   for (const p of run.problems) lines.push(`${p.file}:${p.line}:${p.column}  ${c.red('error')}  ${p.message}  ${c.dim(p.rule)}`);
   if (run.problems.length) lines.push('');
-  for (const contract of run.contracts) {
+  for (const contract of allDiffs(run)) {
     const r = contract.report;
+    const product = isProductDiff(contract);
     const file = contract.newFile ?? contract.oldFile ?? '';
     const moved = contract.oldFile && contract.newFile && contract.oldFile !== contract.newFile ? ` (moved from ${contract.oldFile})` : '';
     const versions = r.unreadable ? `${r.oldVersion || '(new)'} → unreadable` : r.lifecycle === 'added' ? r.newVersion : r.lifecycle === 'removed' ? r.oldVersion : `${r.oldVersion} → ${r.newVersion}`;
-    lines.push(c.underline(`${contract.contractId} ${versions}`) + c.dim(`  ${file}${moved}`));
+    lines.push(c.underline(`${product ? 'data product ' : ''}${subjectId(contract)} ${versions}`) + c.dim(`  ${file}${moved}`));
     for (const change of r.changes) {
       const where = options.locate?.(contract, change);
       const at = where ? c.dim(`${where.line}:${where.column}`.padEnd(8)) : '';
@@ -107,12 +142,14 @@ function formatBreakingText(run: BreakingRun, options: { color?: boolean; locate
       if (change.waived) lines.push(`  ${' '.repeat(where ? 8 : 0)}${' '.repeat(10)}${c.dim(`waived (${change.waived.source}): ${change.waived.reason}`)}`);
     }
     if (r.consumers?.length) lines.push(`  ${c.dim('consumers:')} ${r.consumers.map((x) => consumerText(x, contract.domain)).join('; ')}`);
-    const v = verdict(r);
+    const v = verdict(r, product ? 'data product' : 'contract');
     lines.push(`  ${(v.level === 'fail' ? c.red : v.level === 'warn' ? c.yellow : c.green)(v.text)}`, '');
   }
-  const failing = run.contracts.filter((x) => failsCheck(x.report)).length;
-  const breaking = run.contracts.filter((x) => x.report.breaking).length;
-  const summary = `${run.contracts.length} contract${run.contracts.length === 1 ? '' : 's'} changed${run.unchanged ? `, ${run.unchanged} unchanged` : ''}: ${breaking} breaking, ${failing} failing the version check`;
+  const all = allDiffs(run);
+  const failing = all.filter((x) => failsCheck(x.report)).length;
+  const breaking = all.filter((x) => x.report.breaking).length;
+  const products = run.products?.length ? `, ${run.products.length} data product${run.products.length === 1 ? '' : 's'}` : '';
+  const summary = `${run.contracts.length} contract${run.contracts.length === 1 ? '' : 's'}${products} changed${run.unchanged ? `, ${run.unchanged} unchanged` : ''}: ${breaking} breaking, ${failing} failing the version check`;
   lines.push(failing ? c.red(summary) : breaking ? c.yellow(summary) : c.green(summary));
   return lines.join('\n') + '\n';
 }
@@ -124,7 +161,7 @@ export function isSameDomain(consumer: Consumer, domain: string | undefined): bo
 
 function consumerText(x: Consumer, domain: string | undefined): string {
   const same = isSameDomain(x, domain) ? ', same domain' : '';
-  return `${x.product}${x.domain ? ` (${x.domain}${same})` : ''}${x.version ? ` pinned to ${x.version}` : ''}${x.owners.length ? ` ${x.owners.join(' ')}` : ''}`;
+  return `${x.product}${x.contractId ? ` reading ${x.contractId}` : ''}${x.domain ? ` (${x.domain}${same})` : ''}${x.version ? ` pinned to ${x.version}` : ''}${x.owners.length ? ` ${x.owners.join(' ')}` : ''}`;
 }
 
 // ---------------------------------------------------------------- markdown
@@ -155,36 +192,47 @@ function code(text: string): string {
   return text === '' ? '' : `\`${text.replace(/`/g, 'ˋ')}\``;
 }
 
+/** `contract(s)`, `data product(s)`, or both words when the list mixes them. */
+function nouns(list: readonly AnyDiff[]): string {
+  const products = list.filter(isProductDiff).length;
+  const plural = list.length === 1 ? '' : 's';
+  if (products === 0) return `contract${plural}`;
+  if (products === list.length) return `data product${plural}`;
+  return 'contracts and data products';
+}
+
 const HEADINGS: Record<ChangeSeverity, string> = { breaking: '🔴 Breaking', dangerous: '🟠 Dangerous', info: '🔵 Info' };
 
 /** The PR comment / job summary: verdict line, per contract a table of changes by severity, versions, consumers. */
 export function formatBreakingMarkdown(run: BreakingRun): string {
   const out: string[] = [];
-  const failing = run.contracts.filter((c) => failsCheck(c.report));
-  const breaking = run.contracts.filter((c) => c.report.breaking);
-  if (failing.length) out.push(`### ❌ ${failing.length} contract${failing.length === 1 ? '' : 's'} with breaking changes or version errors that need a new version`);
-  else if (breaking.length) out.push(`### ⚠️ Breaking changes in ${breaking.length} contract${breaking.length === 1 ? '' : 's'}, with the required major version`);
-  else if (run.contracts.length) out.push('### ✅ No breaking changes');
+  const all = allDiffs(run);
+  const failing = all.filter((c) => failsCheck(c.report));
+  const breaking = all.filter((c) => c.report.breaking);
+  if (failing.length) out.push(`### ❌ ${failing.length} ${nouns(failing)} with breaking changes or version errors that need a new version`);
+  else if (breaking.length) out.push(`### ⚠️ Breaking changes in ${breaking.length} ${nouns(breaking)}, with the required major version`);
+  else if (all.length) out.push('### ✅ No breaking changes');
   else out.push('### ✅ No contract changed');
   out.push('');
   if (run.base) out.push(`Compared ${code(run.base.ref)}${run.base.sha ? ` (${run.base.sha.slice(0, 7)})` : ''} with ${run.head?.ref ? code(run.head.ref) : 'the working tree'}${run.base.how ? ` — ${cell(run.base.how)}` : ''}.`, '');
-  if (run.contracts.length) {
-    out.push('| Contract | Version | Required bump | Suggested | Verdict |', '|---|---|---|---|---|');
-    for (const c of run.contracts) {
+  for (const [heading, list] of [['Contract', run.contracts], ['Data product', run.products ?? []]] as const) {
+    if (list.length === 0) continue;
+    out.push(`| ${heading} | Version | Required bump | Suggested | Verdict |`, '|---|---|---|---|---|');
+    for (const c of list) {
       const r = c.report;
       const versions = r.unreadable ? `${r.oldVersion || 'new'} → unreadable` : r.lifecycle === 'added' ? `new ${r.newVersion}` : r.lifecycle === 'removed' ? `deleted (${r.oldVersion})` : `${r.oldVersion} → ${r.newVersion}`;
-      const v = verdict(r);
+      const v = verdict(r, heading === 'Contract' ? 'contract' : 'data product');
       const icon = v.level === 'fail' ? '❌' : v.level === 'warn' ? '⚠️' : '✅';
-      out.push(`| ${code(c.contractId)} | ${cell(versions)} | ${r.requiredBump} | ${cell(r.suggestedVersion || '–')} | ${icon} ${cell(v.text)} |`);
+      out.push(`| ${code(subjectId(c))} | ${cell(versions)} | ${r.requiredBump} | ${cell(r.suggestedVersion || '–')} | ${icon} ${cell(v.text)} |`);
     }
     out.push('');
   }
-  for (const c of run.contracts) {
+  for (const c of all) {
     const r = c.report;
     if (r.changes.length === 0 && !r.consumers?.length) continue;
     const file = c.newFile ?? c.oldFile;
     const moved = c.oldFile && c.newFile && c.oldFile !== c.newFile ? `, moved from ${code(c.oldFile)}` : '';
-    out.push(`#### ${code(c.contractId)}${file ? ` — ${code(file)}${moved}` : ''}`, '');
+    out.push(`#### ${isProductDiff(c) ? 'Data product ' : ''}${code(subjectId(c))}${file ? ` — ${code(file)}${moved}` : ''}`, '');
     // A deleted or unreadable contract has no version to suggest: the problem says what to do instead.
     if (r.versionProblem) out.push(`Version: ${cell(r.versionProblem)}.${r.suggestedVersion ? ` Suggested: **${cell(r.suggestedVersion)}**.` : ''}`, '');
     for (const severity of ['breaking', 'dangerous', 'info'] as const) {
@@ -198,11 +246,12 @@ export function formatBreakingMarkdown(run: BreakingRun): string {
       out.push('');
     }
     if (r.consumers?.length) {
-      out.push('**Affected consumers**', '', '| Product | Domain | Input port | Pinned version | Owners |', '|---|---|---|---|---|');
+      const product = isProductDiff(c);
+      out.push('**Affected consumers**', '', `| Product | Domain | Input port |${product ? ' Contract |' : ''} Pinned version | Owners |`, `|---|---|---|${product ? '---|' : ''}---|---|`);
       for (const x of r.consumers) {
         // A consumer in the contract's own domain is listed, but its owners are the author's team: no extra approval, no ping.
         const owners = isSameDomain(x, c.domain) ? `${cell(x.owners.join(' '))} _(same domain)_` : ownersCell(x.owners);
-        out.push(`| ${code(x.product)} | ${cell(x.domain ?? '')} | ${cell(x.port ?? '')} | ${cell(x.version ?? '')} | ${owners} |`);
+        out.push(`| ${code(x.product)} | ${cell(x.domain ?? '')} | ${cell(x.port ?? '')} |${product ? ` ${code(x.contractId ?? '')} |` : ''} ${cell(x.version ?? '')} | ${owners} |`);
       }
       out.push('');
     }
@@ -220,7 +269,7 @@ export function formatBreakingMarkdown(run: BreakingRun): string {
 const LEVEL: Record<ChangeSeverity, string> = { breaking: 'error', dangerous: 'warning', info: 'note' };
 
 function breakingSarif(run: BreakingRun, locate: Locator | undefined, toolVersion: string) {
-  const items = run.contracts.flatMap((c) => c.report.changes.map((change) => ({ c, change })));
+  const items = allDiffs(run).flatMap((c) => c.report.changes.map((change) => ({ c, change })));
   const ruleIds = [...new Set(items.map((i) => i.change.rule))].sort();
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -250,7 +299,7 @@ function breakingSarif(run: BreakingRun, locate: Locator | undefined, toolVersio
                     artifactLocation: { uri: where.file.split('/').map(encodeURIComponent).join('/') },
                     region: { startLine: where.line, startColumn: where.column },
                   },
-                  logicalLocations: [{ fullyQualifiedName: `${c.contractId}:${change.path}` }],
+                  logicalLocations: [{ fullyQualifiedName: `${subjectId(c)}:${change.path}` }],
                 },
               ],
             };

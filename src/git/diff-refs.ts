@@ -15,6 +15,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { diffMeshes, type MeshDiffOptions, type MeshDiffResult, type UnreadableFile } from '../breaking/diff-meshes.js';
+import { publishedContracts } from '../breaking/ports.js';
 import type { Locator } from '../breaking/format-report.js';
 import type { Finding } from '../finding.js';
 import { CODEOWNERS_LOCATIONS, isMeshFile, listMeshFiles, loadMesh, placeDocument } from '../load/load-mesh.js';
@@ -112,6 +113,12 @@ function contractTest(contractsRel: string): (repoPath: string) => boolean {
   return (p) => CONTRACT.test(p) && isMeshFile(dir, path.join(fakeRoot, p));
 }
 
+function productTest(contractsRel: string): (repoPath: string) => boolean {
+  const fakeRoot = path.resolve('/mesh-repo');
+  const dir = path.join(fakeRoot, contractsRel);
+  return (p) => PRODUCT.test(p) && isMeshFile(dir, path.join(fakeRoot, p));
+}
+
 // ---------------------------------------------------------------- full
 
 async function diffRefsFull(root: string, options: RefsDiffOptions): Promise<RefsDiff> {
@@ -135,13 +142,16 @@ async function diffRefsFull(root: string, options: RefsDiffOptions): Promise<Ref
       loadMesh(path.join(headDir, contractsRel), { root: headDir, cwd: headDir }),
     ]);
     const changed = await changedFiles(root, base.sha, headSha, [contractsRel || '.']).catch(() => [] as ChangedFile[]);
-    const loadedHead = new Set(headMesh.mesh.contracts.map((d) => path.relative(headDir, d.absPath).split(path.sep).join('/')));
+    const rel = (d: LoadedDocument) => path.relative(headDir, d.absPath).split(path.sep).join('/');
+    const loadedHead = new Set(headMesh.mesh.contracts.map(rel));
+    const loadedProducts = new Set(headMesh.mesh.products.map(rel));
     const result = await diffMeshes(baseMesh.mesh, headMesh.mesh, {
       waivers: options.waivers,
       today: options.today,
       check: options.check,
       renames: options.renames ?? renames(changed),
       unreadable: unreadableFiles(changed, loadedHead, headMesh.result.findings, contractTest(contractsRel)),
+      unreadableProducts: new Set(unreadableFiles(changed, loadedProducts, headMesh.result.findings, productTest(contractsRel)).keys()),
     });
     const noContracts = headMesh.result.findings.some((f) => f.rule === MISSING_DIR) && baseMesh.result.findings.some((f) => f.rule === MISSING_DIR);
     const problems = changeProblems(headMesh.result.findings, baseMesh.result.findings, base.ref);
@@ -240,18 +250,22 @@ async function diffRefsIncremental(root: string, options: RefsDiffOptions): Prom
     for (const p of headList.files) if (!CONTRACT.test(p) && !PRODUCT.test(p)) headWanted.add(p);
     const productFiles = headList.files.filter((p) => PRODUCT.test(p) && !headWanted.has(p));
     const [baseDocs, headDocs] = await Promise.all([baseSide.load([...baseWanted]), headSide.load([...headWanted])]);
+    // A changed product names the contracts of its output ports: the products reading or publishing
+    // those are needed too (its consumers, and whether someone else still publishes them).
     const names = new Set<string>();
     for (const docs of [baseDocs, headDocs]) {
       for (const [p, loaded] of docs) {
+        if (PRODUCT.test(p)) for (const id of publishedContracts(loaded.document?.data)) names.add(id);
         if (!isContract(p)) continue;
         const id = loaded.document?.data.id;
         names.add(typeof id === 'string' && id !== '' ? id : p);
       }
     }
     const candidates = await productCandidates(root, headSha, productFiles, [...names]);
-    const productDocs = await headSide.load(candidates);
+    // Loaded on both sides: an unchanged candidate is identical there, so it is not taken for an added product.
+    const [productDocs, baseProductDocs] = await Promise.all([headSide.load(candidates), baseSide.load(candidates.filter((p) => baseFiles.has(p) && !baseWanted.has(p)))]);
 
-    const baseMesh = sparseMesh(baseSide.dir, contractsRel, baseDocs);
+    const baseMesh = sparseMesh(baseSide.dir, contractsRel, new Map([...baseDocs, ...baseProductDocs]));
     const headMesh = sparseMesh(headSide.dir, contractsRel, new Map([...headDocs, ...productDocs]));
     headMesh.codeowners = await headSide.codeowners();
 
@@ -262,19 +276,21 @@ async function diffRefsIncremental(root: string, options: RefsDiffOptions): Prom
     const headFindings = [...headDocs.values()].flatMap((l) => l.findings);
     const baseFindings = [...baseDocs.values()].flatMap((l) => l.findings);
     const loadedHeadContracts = new Set([...headDocs].filter(([p, l]) => l.document && isContract(p)).map(([p]) => p));
+    const loadedHeadProducts = new Set([...headDocs].filter(([p, l]) => l.document && PRODUCT.test(p)).map(([p]) => p));
     const result = await diffMeshes(baseMesh, headMesh, {
       waivers: options.waivers,
       today: options.today,
       check: options.check,
       renames: options.renames ?? renames(changedMesh),
       unreadable: unreadableFiles(changedMesh, loadedHeadContracts, headFindings, isContract),
+      unreadableProducts: new Set(unreadableFiles(changedMesh, loadedHeadProducts, headFindings, productTest(contractsRel)).keys()),
       unchangedElsewhere,
     });
     // Problems only of the files the change touches (loaded on both sides): the rest is identical.
     const inChange = (f: Finding) => involved.has(f.file);
     const problems = changeProblems(headFindings.filter(inChange), baseFindings.filter(inChange), base.ref);
     const noContracts = !baseList.hasDir && !headList.hasDir;
-    return finish(result, options, problems, { noContracts, loadedFiles: baseDocs.size + headDocs.size + productDocs.size, cleanup });
+    return finish(result, options, problems, { noContracts, loadedFiles: baseDocs.size + headDocs.size + productDocs.size + baseProductDocs.size, cleanup });
   } catch (error) {
     await cleanup();
     throw error;
