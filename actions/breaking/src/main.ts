@@ -1,11 +1,11 @@
-// actions/breaking: compares the contracts of a pull request's head with its base (the merge base
+// actions/breaking: compares the contracts and ODPS data products of a pull request's head with its base (the merge base
 // of the event's base SHA and head SHA, as "Files changed" shows them) and fails on unwaived
 // breaking changes shipped without the required version bump. Reports every change, the version
 // each contract needs, and the consumers (ODPS input ports) with their CODEOWNERS teams, as
 // annotations, a job summary, outputs and a section of the sticky PR comment. Waivers: the
 // contracts' own `meshBreakingWaivers` and the PR body's `mesh-waive:` lines.
 import * as core from '@actions/core';
-import { formatBreakingMarkdown } from '../../../src/breaking/format-report.js';
+import { allDiffs, formatBreakingMarkdown, isProductDiff, subjectId } from '../../../src/breaking/format-report.js';
 import { failsCheck } from '../../../src/breaking/report.js';
 import { prWaivers } from '../../../src/breaking/waivers.js';
 import { diffRefs } from '../../../src/git/diff-refs.js';
@@ -107,8 +107,9 @@ export async function run(): Promise<void> {
       );
 
       if (verdict === 'fail') {
-        const culprits = result.contracts.filter((c) => failsCheck(c.report) || (failOn === 'breaking' && c.report.breaking));
-        const each = culprits.map((c) => (failsCheck(c.report) && c.report.suggestedVersion ? `${c.contractId} needs version ${c.report.suggestedVersion}` : failsCheck(c.report) ? `${c.contractId}: ${c.report.versionProblem}` : `${c.contractId} breaks its consumers`));
+        const culprits = allDiffs(result).filter((c) => failsCheck(c.report) || (failOn === 'breaking' && c.report.breaking));
+        const name = (c: (typeof culprits)[number]) => (isProductDiff(c) ? `data product ${c.productId}` : subjectId(c));
+        const each = culprits.map((c) => (failsCheck(c.report) && c.report.suggestedVersion ? `${name(c)} needs version ${c.report.suggestedVersion}` : failsCheck(c.report) ? `${name(c)}: ${c.report.versionProblem}` : `${name(c)} breaks its consumers`));
         core.setFailed(`breaking changes (${n.breaking} unwaived): ${each.join('; ')}`);
       }
     } finally {

@@ -1,7 +1,7 @@
 // What actions/breaking makes of a breaking-change run (src/breaking): the verdict, the step
 // outputs, the consumers to notify, annotations, and its section of the sticky PR comment.
 // Pure: main.ts reads the inputs and git, and writes to the runner and the API.
-import { formatBreakingMarkdown, isSameDomain, neutraliseMentions, runFails, type BreakingRun, type ContractDiff, type Location } from '../../../src/breaking/format-report.js';
+import { allDiffs, formatBreakingMarkdown, isProductDiff, isSameDomain, neutraliseMentions, runFails, subjectId, type AnyDiff, type BreakingRun, type Location } from '../../../src/breaking/format-report.js';
 import { failsCheck, type Change, type Consumer } from '../../../src/breaking/report.js';
 import type { Finding } from '../../../src/finding.js';
 import type { SectionStatus } from '../../../src/pr/comment-sections.js';
@@ -16,33 +16,46 @@ export const FAIL_ON = ['unbumped', 'breaking', 'never'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
 export function breakingVerdict(run: BreakingRun, failOn: FailOn): SectionStatus {
-  const anyBreaking = run.contracts.some((c) => c.report.breaking);
+  const all = allDiffs(run);
+  const anyBreaking = all.some((c) => c.report.breaking);
   if ((failOn === 'unbumped' && runFails(run)) || (failOn === 'breaking' && (anyBreaking || runFails(run)))) return 'fail';
-  const attention = runFails(run) || anyBreaking || run.problems.length > 0 || run.contracts.some((c) => c.report.counts.dangerous > 0 || !c.report.versionOk);
+  const attention = runFails(run) || anyBreaking || run.problems.length > 0 || all.some((c) => c.report.counts.dangerous > 0 || !c.report.versionOk);
   return attention ? 'warn' : 'pass';
 }
 
 export function changeCounts(run: BreakingRun): { breaking: number; dangerous: number; info: number; waived: number } {
   const n = { breaking: 0, dangerous: 0, info: 0, waived: 0 };
-  for (const c of run.contracts) for (const key of ['breaking', 'dangerous', 'info', 'waived'] as const) n[key] += c.report.counts[key];
+  for (const c of allDiffs(run)) for (const key of ['breaking', 'dangerous', 'info', 'waived'] as const) n[key] += c.report.counts[key];
   return n;
 }
 
-/** The largest bump any changed contract needs (`none` when nothing changed). */
+/** The largest bump any changed contract or data product needs (`none` when nothing changed). */
 export function requiredBump(run: BreakingRun): Bump {
-  return run.contracts.reduce<Bump>((bump, c) => maxBump(bump, c.report.requiredBump), 'none');
+  return allDiffs(run).reduce<Bump>((bump, c) => maxBump(bump, c.report.requiredBump), 'none');
 }
 
 export interface AffectedConsumer extends Consumer {
-  /** The changed contract the product reads. */
+  /** The changed contract the product reads (for a data product's change: the contract of the output port it reads). */
   contractId: string;
+  /** Set when the change is to a data product (its output ports): that product's id. */
+  productId?: string;
   /** The product is in the changed contract's own domain: its owners are the author's team. */
   sameDomain: boolean;
 }
 
-/** Consumers of contracts with unwaived breaking changes: the products that may break (those of the contract's own domain included). */
+/**
+ * Consumers of contracts and data products with unwaived breaking changes: the products that may
+ * break (those of the changed contract's or product's own domain included).
+ */
 export function affectedConsumers(run: BreakingRun): AffectedConsumer[] {
-  return run.contracts.filter((c) => c.report.breaking).flatMap((c) => (c.report.consumers ?? []).map((x) => ({ ...x, contractId: c.contractId, sameDomain: isSameDomain(x, c.domain) })));
+  return allDiffs(run)
+    .filter((c) => c.report.breaking)
+    .flatMap((c) =>
+      (c.report.consumers ?? []).map((x) => {
+        const base = { ...x, contractId: x.contractId ?? subjectId(c), sameDomain: isSameDomain(x, c.domain) };
+        return isProductDiff(c) ? { ...base, productId: c.productId } : base;
+      }),
+    );
 }
 
 /**
@@ -54,10 +67,10 @@ export function ownersToNotify(consumers: readonly (Consumer & { sameDomain?: bo
   return [...new Set(consumers.filter((x) => !x.sameDomain).flatMap((x) => x.owners))].sort();
 }
 
-/** contractId → the version to use, for every contract whose new version is not right. */
+/** Contract id or product id → the version to use, for every contract and data product whose new version is not right. */
 export function suggestedVersions(run: BreakingRun): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const c of run.contracts) if (!c.report.versionOk && c.report.suggestedVersion) out[c.contractId] = c.report.suggestedVersion;
+  for (const c of allDiffs(run)) if (!c.report.versionOk && c.report.suggestedVersion) out[subjectId(c)] = c.report.suggestedVersion;
   return out;
 }
 
@@ -68,6 +81,7 @@ export interface BreakingOutputs {
   'dangerous-count': number;
   'waived-count': number;
   'changed-contracts': number;
+  'changed-products': number;
   failing: string;
   'suggested-versions': string;
   consumers: string;
@@ -84,18 +98,24 @@ export function breakingOutputs(run: BreakingRun, verdict: SectionStatus): Break
     'dangerous-count': n.dangerous,
     'waived-count': n.waived,
     'changed-contracts': run.contracts.length,
-    failing: run.contracts.filter((c) => failsCheck(c.report)).map((c) => c.contractId).join(' '),
+    'changed-products': run.products?.length ?? 0,
+    failing: allDiffs(run).filter((c) => failsCheck(c.report)).map(subjectId).join(' '),
     'suggested-versions': JSON.stringify(suggestedVersions(run)),
     consumers: [...new Set(consumers.map((x) => x.product))].sort().join(' '),
     'consumer-owners': ownersToNotify(consumers).join(' '),
   };
 }
 
-/** Where a node of a changed contract is, in the head file when it exists there. */
-export type ChangeLocator = (contract: ContractDiff, at: Pick<Change, 'newPointer' | 'oldPointer'>) => Location | undefined;
+/** Where a node of a changed contract or data product is, in the head file when it exists there. */
+export type ChangeLocator = (diff: AnyDiff, at: Pick<Change, 'newPointer' | 'oldPointer'>) => Location | undefined;
 
 function consumerList(consumers: readonly Consumer[]): string {
   return consumers.map((x) => `${x.product}${x.owners.length ? ` (${x.owners.join(' ')})` : ''}`).join(', ');
+}
+
+/** How an annotation names a diff: `sales-orders`, or `data product sales-orders-product`. */
+function label(c: AnyDiff): string {
+  return isProductDiff(c) ? `data product ${c.productId}` : c.contractId;
 }
 
 /**
@@ -106,7 +126,7 @@ function consumerList(consumers: readonly Consumer[]): string {
  */
 export function changeFindings(run: BreakingRun, locate: ChangeLocator): Finding[] {
   const findings: Finding[] = [];
-  for (const c of run.contracts) {
+  for (const c of allDiffs(run)) {
     const r = c.report;
     const failing = failsCheck(r);
     const fallback = { file: c.newFile ?? c.oldFile ?? '', line: 1, column: 1 };
@@ -115,17 +135,20 @@ export function changeFindings(run: BreakingRun, locate: ChangeLocator): Finding
       const severity = change.waived ? 'info' : change.severity === 'breaking' && failing ? 'error' : 'warning';
       const where = locate(c, change) ?? fallback;
       const waived = change.waived ? ` — waived (${change.waived.source === 'pr' ? 'pull request body' : change.waived.source}): ${change.waived.reason}` : '';
-      findings.push({ ...where, rule: change.rule, severity, message: `${c.contractId}: ${change.message}${waived}` });
+      findings.push({ ...where, rule: change.rule, severity, message: `${label(c)}: ${change.message}${waived}` });
     }
     const version = locate(c, c.newFile ? { newPointer: ['version'] } : { oldPointer: [] }) ?? fallback;
     const consumers = r.consumers ?? [];
     if (failing) {
-      const fix = r.suggestedVersion ? `set version: ${r.suggestedVersion}` : 'mark the contract deprecated, then retired, or waive the change with a `mesh-waive:` line in the pull request body';
+      const fallbackFix = isProductDiff(c)
+        ? 'move its output ports to another product first, or waive the change with a `mesh-waive:` line in the pull request body'
+        : 'mark the contract deprecated, then retired, or waive the change with a `mesh-waive:` line in the pull request body';
+      const fix = r.suggestedVersion ? `set version: ${r.suggestedVersion}` : fallbackFix;
       const readers = consumers.length ? ` Consumers: ${consumerList(consumers)}.` : '';
-      findings.push({ ...version, rule: 'breaking/version-check', severity: 'error', message: `${c.contractId}: ${r.versionProblem ?? 'the version does not match the changes'}.${readers}`, fix });
+      findings.push({ ...version, rule: 'breaking/version-check', severity: 'error', message: `${label(c)}: ${r.versionProblem ?? 'the version does not match the changes'}.${readers}`, fix });
     } else if (r.breaking) {
       const readers = consumers.length ? `tell its consumers: ${consumerList(consumers)}` : 'no product of the mesh reads it';
-      findings.push({ ...version, rule: 'breaking/version-check', severity: 'warning', message: `${c.contractId}: breaking changes shipped as ${r.newVersion} (from ${r.oldVersion}); ${readers}.` });
+      findings.push({ ...version, rule: 'breaking/version-check', severity: 'warning', message: `${label(c)}: breaking changes shipped as ${r.newVersion} (from ${r.oldVersion}); ${readers}.` });
     }
   }
   return findings;

@@ -3,7 +3,7 @@
 // domain. Meshes are built in memory (diffMeshes is pure) and rendered as the PR comment shows them.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { breakingOutputs, ownersToNotify, affectedConsumers, sectionMarkdown } from '../../../actions/breaking/src/report.js';
+import { affectedConsumers, breakingOutputs, breakingVerdict, changeFindings, ownersToNotify, sectionMarkdown } from '../../../actions/breaking/src/report.js';
 import { diffMeshes, UNREADABLE_RULE, type UnreadableFile } from '../../../src/breaking/diff-meshes.js';
 import { formatBreaking, formatBreakingMarkdown, neutraliseMentions, runFails } from '../../../src/breaking/format-report.js';
 import type { LoadedDocument } from '../../../src/model/document.js';
@@ -154,5 +154,64 @@ describe('consumers in the changed contract’s own domain', () => {
     const { run } = await diffMeshes(base, head, { check: false });
     expect(breakingOutputs(run, 'fail')['consumer-owners']).toBe('');
     expect(sectionMarkdown(run, { maxChars: 30_000 })).not.toContain('Consumers to notify');
+  });
+});
+
+describe('data products in the run (what actions/breaking makes of them)', () => {
+  const publisher = (version: string, ports: { name: string; contractId: string; type: string }[]) =>
+    doc('contracts/sales/orders.odps.yaml', { apiVersion: 'v1.0.0', kind: 'DataProduct', id: 'sales-orders-product', version, status: 'active', outputPorts: ports.map((p) => ({ version: '1.0.0', ...p })) });
+  const ports = [
+    { name: 'orders', contractId: 'sales-orders', type: 'snowflake' },
+    { name: 'orders-export', contractId: 'sales-orders-export', type: 's3' },
+  ];
+  const exportReader = doc('contracts/marketing/c360.odps.yaml', product('marketing-c360', 'Customer 360', 'sales-orders-export'));
+
+  it('an unbumped port removal fails the run; outputs, annotations and the comment name the product, its version and its readers', async () => {
+    const base = mesh([publisher('1.0.0', ports), exportReader, salesReport]);
+    const head = mesh([publisher('1.1.0', ports.slice(0, 1)), exportReader, salesReport], CODEOWNERS);
+    const { run } = await diffMeshes(base, head, { check: false });
+    expect(run.contracts).toEqual([]);
+    expect(run.products?.map((p) => [p.productId, p.report.changes.map((c) => c.rule)])).toEqual([['sales-orders-product', ['breaking/output-port-removed']]]);
+    expect(runFails(run)).toBe(true);
+    const outputs = breakingOutputs(run, 'fail');
+    expect([outputs.failing, outputs['changed-products'], outputs['required-bump'], outputs['suggested-versions'], outputs.consumers, outputs['consumer-owners']]).toEqual([
+      'sales-orders-product',
+      1,
+      'major',
+      '{"sales-orders-product":"2.0.0"}',
+      'marketing-c360',
+      '@acme/marketing-data',
+    ]);
+    expect(affectedConsumers(run)).toMatchObject([{ product: 'marketing-c360', contractId: 'sales-orders-export', productId: 'sales-orders-product', sameDomain: false }]);
+    const findings = changeFindings(run, () => undefined);
+    expect(findings.map((f) => [f.rule, f.severity, f.message.split(':')[0]])).toEqual([
+      ['breaking/output-port-removed', 'error', 'data product sales-orders-product'],
+      ['breaking/version-check', 'error', 'data product sales-orders-product'],
+    ]);
+    expect(findings[1].fix).toBe('set version: 2.0.0');
+    const section = sectionMarkdown(run, { maxChars: 30_000 });
+    expect(section).toContain('**❌ 1 data product with breaking changes');
+    expect(section).toContain('| `marketing-c360` | marketing | in | `sales-orders-export` | 1.0.0 | @acme/marketing-data |');
+    expect(section).toContain('**Consumers to notify:** @acme/marketing-data (marketing-c360).');
+  });
+
+  it('with the major bump the run passes with a warning, and an identical product is not listed', async () => {
+    const base = mesh([publisher('1.0.0', ports), exportReader]);
+    const head = mesh([publisher('2.0.0', ports.slice(0, 1)), exportReader], CODEOWNERS);
+    const { run } = await diffMeshes(base, head, { check: false });
+    expect([runFails(run), breakingVerdict(run, 'unbumped'), breakingVerdict(run, 'breaking')]).toEqual([false, 'warn', 'fail']);
+    const same = await diffMeshes(base, mesh([publisher('1.0.0', ports), exportReader]), { check: false });
+    expect(same.run.products).toEqual([]);
+    expect(JSON.parse(formatBreaking(same.run, 'json')).products).toEqual([]);
+  });
+
+  it('a mesh.yaml severity override applies to product rules in the product’s domain', async () => {
+    const policy = doc('contracts/mesh.yaml', { apiVersion: 'mesh/v1', kind: 'MeshPolicy', name: 't', breaking: { rules: { 'output-port-removed': 'dangerous' } } });
+    const base = mesh([publisher('1.0.0', ports)]);
+    const head = mesh([publisher('1.0.0', ports.slice(0, 1))]);
+    head.policy = policy;
+    const { run } = await diffMeshes(base, head, { check: false });
+    expect(run.products?.[0].report.changes.map((c) => [c.severity, c.defaultSeverity])).toEqual([['dangerous', 'breaking']]);
+    expect(runFails(run)).toBe(false);
   });
 });
