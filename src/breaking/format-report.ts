@@ -148,8 +148,12 @@ function formatBreakingText(run: BreakingRun, options: { color?: boolean; locate
   const all = allDiffs(run);
   const failing = all.filter((x) => failsCheck(x.report)).length;
   const breaking = all.filter((x) => x.report.breaking).length;
-  const products = run.products?.length ? `, ${run.products.length} data product${run.products.length === 1 ? '' : 's'}` : '';
-  const summary = `${run.contracts.length} contract${run.contracts.length === 1 ? '' : 's'}${products} changed${run.unchanged ? `, ${run.unchanged} unchanged` : ''}: ${breaking} breaking, ${failing} failing the version check`;
+  const nProducts = run.products?.length ?? 0;
+  const counted = [
+    ...(run.contracts.length > 0 || nProducts === 0 ? [`${run.contracts.length} contract${run.contracts.length === 1 ? '' : 's'}`] : []),
+    ...(nProducts > 0 ? [`${nProducts} data product${nProducts === 1 ? '' : 's'}`] : []),
+  ];
+  const summary = `${counted.join(', ')} changed${run.unchanged ? `, ${run.unchanged} unchanged` : ''}: ${breaking} breaking, ${failing} failing the version check`;
   lines.push(failing ? c.red(summary) : breaking ? c.yellow(summary) : c.green(summary));
   return lines.join('\n') + '\n';
 }

@@ -1,10 +1,12 @@
-// `mesh diff <old> <new>`: the breaking-change report between two contract files.
+// `mesh diff <old> <new>`: the breaking-change report between two contract files, or between two
+// ODPS data product files (their output ports and the product version).
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { diffContractsChecked } from '../../breaking/confirm.js';
 import { diffContracts } from '../../breaking/diff-contracts.js';
-import { BREAKING_FORMATS, formatBreaking, type BreakingFormat, type BreakingRun, type ContractDiff, type Locator } from '../../breaking/format-report.js';
+import { BREAKING_FORMATS, formatBreaking, type AnyDiff, type BreakingFormat, type BreakingRun, type ContractDiff, type Locator, type ProductDiff } from '../../breaking/format-report.js';
+import { diffProducts } from '../../breaking/products.js';
 import { failsCheck, publicReport } from '../../breaking/report.js';
 import { breakingConfig } from '../../breaking/settings.js';
 import { prWaivers } from '../../breaking/waivers.js';
@@ -24,9 +26,9 @@ interface DiffFlags {
 export function registerDiff(program: Command, ctx: CliContext): void {
   program
     .command('diff')
-    .description('Report the changes between two versions of a contract: breaking / dangerous / info, the semver bump they need and a suggested version.')
-    .argument('<old>', 'the old contract file (*.odcs.yaml)')
-    .argument('<new>', 'the new contract file')
+    .description('Report the changes between two versions of a contract (or of an ODPS data product): breaking / dangerous / info, the semver bump they need and a suggested version.')
+    .argument('<old>', 'the old contract file (*.odcs.yaml), or the old data product file (*.odps.yaml)')
+    .argument('<new>', 'the new contract file (or data product file)')
     .option('-f, --format <format>', `output format: ${BREAKING_FORMATS.join(', ')}`, 'text')
     .option('--policy <mesh.yaml>', 'mesh.yaml with severity overrides and classification levels (default: the nearest contracts/mesh.yaml above the new file)')
     .option('--pr-body <file>', 'file holding a pull request body whose `mesh-waive: <rule> <path> — <reason>` lines waive changes')
@@ -49,6 +51,9 @@ export function registerDiff(program: Command, ctx: CliContext): void {
       }
       const oldDoc = oldLoaded.document;
       const newDoc = newLoaded.document;
+      const isProduct = (d: LoadedDocument) => d.kind === 'product';
+      if (isProduct(oldDoc) !== isProduct(newDoc)) throw new UsageError(`mesh diff compares two contracts or two data products: ${oldArg} is a ${oldDoc.kind}, ${newArg} is a ${newDoc.kind}`);
+      if (!isProduct(oldDoc) && oldDoc.kind !== 'contract') throw new UsageError(`mesh diff compares contracts (*.odcs.yaml) or data products (*.odps.yaml): ${oldArg} is a ${oldDoc.kind}`);
 
       const policy = await loadPolicy(flags.policy ? path.resolve(ctx.cwd, flags.policy) : findPolicy(newAbs, root), loadOptions);
       const domain = policy ? domainOf(policy.absPath, newAbs) : undefined;
@@ -63,15 +68,20 @@ export function registerDiff(program: Command, ctx: CliContext): void {
         waivers = prWaivers(readFileSync(file, 'utf8'));
       }
       const options = { overrides: config.overrides, settings: config.settings, waivers, domain, today: new Date().toISOString().slice(0, 10) };
-      const report = flags.check ? await diffContractsChecked(oldDoc.data, newDoc.data, options) : diffContracts(oldDoc.data, newDoc.data, options);
+      // Two data products: no mesh here, so consumers are not named (`mesh breaking` names them).
+      const report = isProduct(newDoc)
+        ? diffProducts(oldDoc.data, newDoc.data, options)
+        : flags.check
+          ? await diffContractsChecked(oldDoc.data, newDoc.data, options)
+          : diffContracts(oldDoc.data, newDoc.data, options);
 
-      const contract: ContractDiff = { contractId: report.contractId ?? '', oldFile: oldDoc.file, newFile: newDoc.file, report };
-      if (domain) contract.domain = domain;
+      const files = { oldFile: oldDoc.file, newFile: newDoc.file, report, ...(domain ? { domain } : {}) };
+      const diff: AnyDiff = isProduct(newDoc) ? ({ productId: report.productId ?? '', ...files } satisfies ProductDiff) : ({ contractId: report.contractId ?? '', ...files } satisfies ContractDiff);
       const locate = locator(oldDoc, newDoc);
       if (format === 'json') {
-        ctx.stdout(JSON.stringify(publicReport(report, (change) => locate(contract, change)), null, 2) + '\n');
+        ctx.stdout(JSON.stringify(publicReport(report, (change) => locate(diff, change)), null, 2) + '\n');
       } else {
-        const run: BreakingRun = { contracts: [contract], unchanged: 0, problems: [] };
+        const run: BreakingRun = 'productId' in diff ? { contracts: [], products: [diff], unchanged: 0, problems: [] } : { contracts: [diff], unchanged: 0, problems: [] };
         ctx.stdout(formatBreaking(run, format, { color: ctx.isTTY && !ctx.env.NO_COLOR, locate, toolVersion: VERSION }));
       }
       ctx.setExitCode(failsCheck(report) ? 1 : 0);
