@@ -1,6 +1,6 @@
-// `mesh breaking`: every contract changed between two git refs (default: the merge-base with
-// origin's default branch, and the working tree), with the version bump each needs and the
-// consumers it affects. Exit 1 when an unwaived breaking change lacks the required bump.
+// `mesh breaking`: every contract and ODPS data product changed between two git refs (default: the
+// merge-base with origin's default branch, and the working tree), with the version bump each needs
+// and the consumers it affects. Exit 1 when an unwaived breaking change lacks the required bump.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
@@ -26,7 +26,7 @@ interface BreakingFlags {
 export function registerBreaking(program: Command, ctx: CliContext): void {
   program
     .command('breaking')
-    .description('Breaking changes of every contract changed between two git refs, the semver bump each needs and the consumers (ODPS input ports, CODEOWNERS) it affects.')
+    .description('Breaking changes of every contract and ODPS data product (output ports) changed between two git refs, the semver bump each needs and the consumers (ODPS input ports, CODEOWNERS) it affects.')
     .option('--base <ref>', 'git ref to compare from (default: merge-base with origin\'s default branch, else main/master, else HEAD~1)')
     .option('--head <ref>', 'git ref to compare to (default: the working tree, uncommitted changes included)')
     .option('--contracts <dir>', 'the contracts directory', 'contracts')
@@ -35,7 +35,7 @@ export function registerBreaking(program: Command, ctx: CliContext): void {
     .option('--no-check', 'skip the json-schema-diff cross-check of value sets (faster)')
     .option('--full', 'load both trees whole instead of only the changed files and what depends on them (same report, slower; for checking)')
     .option('--stats', 'say on stderr how many files were loaded')
-    .addHelpText('after', '\nExit codes: 0 ok, 1 an unwaived breaking change lacks the required version bump (or a version went down / is not semver), 2 usage error, not a git repository, unknown ref.\nSee docs/breaking.md.')
+    .addHelpText('after', '\nExit codes: 0 ok, 1 an unwaived breaking change of a contract or data product lacks the required version bump (or a version went down / is not semver), 2 usage error, not a git repository, unknown ref.\nSee docs/breaking.md.')
     .action(async (flags: BreakingFlags) => {
       const format = parseFormat(flags.format, BREAKING_FORMATS) as BreakingFormat;
       let root: string;
