@@ -16,7 +16,10 @@ const LABELS = ['id', 'name', 'property', 'server', 'rule'] as const;
 function sameElement(a: unknown, b: unknown): boolean {
   if (!isObj(a) || !isObj(b)) return a === b;
   for (const key of LABELS) {
-    if (a[key] !== undefined || b[key] !== undefined) return a[key] === b[key];
+    if (a[key] === undefined && b[key] === undefined) continue;
+    // ODPS output ports are keyed by name and version together: `orders@1.0.0` is not `orders@2.0.0`.
+    if (key === 'name' && (a.version !== undefined || b.version !== undefined)) return a.name === b.name && a.version === b.version;
+    return a[key] === b[key];
   }
   return false;
 }
