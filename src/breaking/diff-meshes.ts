@@ -31,10 +31,11 @@ export interface MeshDiffOptions {
    */
   unreadable?: ReadonlyMap<string, UnreadableFile>;
   /**
-   * Product files of the change that exist at the head but cannot be loaded (repository paths): their
-   * base version is not reported as a deleted product (the load error is the run's problem).
+   * Product files of the change that exist at the head but cannot be loaded (repository path → the
+   * first error): each is reported as unreadable (`breaking/product-unreadable`, failing the check),
+   * paired with its base version by path (following renames), never as a deleted product.
    */
-  unreadableProducts?: ReadonlySet<string>;
+  unreadableProducts?: ReadonlyMap<string, UnreadableFile>;
   /** Identical contracts the caller did not load (an incremental run): added to `unchanged`. */
   unchangedElsewhere?: number;
 }
@@ -49,9 +50,10 @@ export interface UnreadableFile {
 }
 
 export const UNREADABLE_RULE = 'breaking/contract-unreadable';
+export const PRODUCT_UNREADABLE_RULE = 'breaking/product-unreadable';
 
-/** The report of a contract whose head file cannot be read: one breaking change, and a version error (nothing can be checked). */
-export function unreadableReport(oldData: Record<string, unknown> | undefined, problem: UnreadableFile, consumers: readonly Consumer[]): DiffReport {
+/** The report of a contract (or data product) whose head file cannot be read: one breaking change, and a version error (nothing can be checked). */
+export function unreadableReport(oldData: Record<string, unknown> | undefined, problem: UnreadableFile, consumers: readonly Consumer[], subject: 'contract' | 'data product' = 'contract'): DiffReport {
   const oldVersion = oldData?.version === undefined || oldData.version === null ? '' : String(oldData.version);
   const report: DiffReport = {
     breaking: true,
@@ -64,17 +66,18 @@ export function unreadableReport(oldData: Record<string, unknown> | undefined, p
     versionProblem: 'the new version of the file cannot be read, so neither its changes nor its version can be checked: fix the file',
     changes: [
       {
-        rule: UNREADABLE_RULE,
+        rule: subject === 'contract' ? UNREADABLE_RULE : PRODUCT_UNREADABLE_RULE,
         severity: 'breaking',
-        path: '(contract)',
-        message: `${problem.file} cannot be read (${problem.rule}, line ${problem.line}): ${problem.message} — consumers would get no usable contract`,
+        path: subject === 'contract' ? '(contract)' : '(product)',
+        message: `${problem.file} cannot be read (${problem.rule}, line ${problem.line}): ${problem.message} — consumers would get no usable ${subject}`,
       },
     ],
     counts: { breaking: 1, dangerous: 0, info: 0, waived: 0 },
     unreadable: problem,
   };
   const id = str(oldData?.id);
-  if (id) report.contractId = id;
+  if (id && subject === 'contract') report.contractId = id;
+  if (id && subject === 'data product') report.productId = id;
   if (consumers.length > 0) report.consumers = [...consumers];
   return report;
 }
@@ -265,14 +268,21 @@ function diffProductSides(
 ): ProductDiff[] {
   const oldSide = productsById(base);
   const newSide = productsById(head);
-  const pairs: { old?: LoadedDocument; new?: LoadedDocument }[] = [];
-  const unreadable = (doc: LoadedDocument) => {
+  const pairs: { old?: LoadedDocument; new?: LoadedDocument; unreadable?: UnreadableFile }[] = [];
+  const unreadable = options.unreadableProducts ?? new Map<string, UnreadableFile>();
+  const paired = new Set<string>();
+  /** A base product without a head partner: unreadable when its head file (same path, or renamed) cannot be loaded. */
+  const orphan = (doc: LoadedDocument): { old: LoadedDocument; unreadable?: UnreadableFile } => {
     const p = repoPath(base, doc);
-    return options.unreadableProducts?.has(options.renames?.get(p) ?? p) === true;
+    const target = options.renames?.get(p) ?? p;
+    const problem = unreadable.get(target);
+    if (!problem || paired.has(target)) return { old: doc };
+    paired.add(target);
+    return { old: doc, unreadable: problem };
   };
   for (const [id, doc] of oldSide.byId) {
     const partner = newSide.byId.get(id);
-    if (partner || !unreadable(doc)) pairs.push({ old: doc, new: partner });
+    pairs.push(partner ? { old: doc, new: partner } : orphan(doc));
   }
   for (const [id, doc] of newSide.byId) if (!oldSide.byId.has(id)) pairs.push({ new: doc });
   const newByPath = new Map(newSide.withoutId.map((d) => [repoPath(head, d), d]));
@@ -280,9 +290,10 @@ function diffProductSides(
     const p = repoPath(base, doc);
     const target = newByPath.get(options.renames?.get(p) ?? p);
     if (target) newByPath.delete(repoPath(head, target));
-    if (target || !unreadable(doc)) pairs.push({ old: doc, new: target });
+    pairs.push(target ? { old: doc, new: target } : orphan(doc));
   }
   for (const doc of newByPath.values()) pairs.push({ new: doc });
+  for (const [p, problem] of unreadable) if (!paired.has(p)) pairs.push({ unreadable: problem });
 
   // Who publishes each contract at the head (output ports), by product file.
   const publishers = new Map<string, Set<string>>();
@@ -296,6 +307,18 @@ function diffProductSides(
 
   const out: ProductDiff[] = [];
   for (const pair of pairs) {
+    if (pair.unreadable) {
+      const problem = pair.unreadable;
+      const selfId = str(pair.old?.data.id);
+      const readers = (selfId ? publishedContracts(pair.old?.data) : []).flatMap((contractId) => (consumers.get(contractId) ?? []).map((x) => ({ ...x, contractId })));
+      const product: ProductDiff = { productId: selfId ?? problem.file, report: unreadableReport(pair.old?.data, problem, readers, 'data product'), newFile: problem.file };
+      if (pair.old) product.oldFile = repoPath(base, pair.old);
+      const domain = domainOfPath(head, problem.file) ?? (pair.old ? domainFolder(base, pair.old) : undefined);
+      if (domain) product.domain = domain;
+      out.push(product);
+      documents.set(product, { ...(pair.old ? { old: pair.old } : {}) });
+      continue;
+    }
     if (pair.old && pair.new && deepEqual(pair.old.data, pair.new.data)) continue;
     const doc = pair.new ?? pair.old!;
     const mesh = pair.new ? head : base;

@@ -77,11 +77,11 @@ function changeProblems(head: readonly Finding[], base: readonly Finding[], base
   return [...headErrors.filter((f) => !inBase.has(key(f))).map((f) => problem(f)), ...baseErrors.filter((f) => !inHead.has(key(f))).map((f) => problem(f, ` (in ${baseRef})`))];
 }
 
-/** Head contract files of the change that did not load: the first error of each. */
-function unreadableFiles(changed: readonly ChangedFile[], loaded: ReadonlySet<string>, headFindings: readonly Finding[], isContract: (repoPath: string) => boolean): Map<string, UnreadableFile> {
+/** Head contract (or product) files of the change that did not load: the first error of each. */
+function unreadableFiles(changed: readonly ChangedFile[], loaded: ReadonlySet<string>, headFindings: readonly Finding[], isKind: (repoPath: string) => boolean): Map<string, UnreadableFile> {
   const out = new Map<string, UnreadableFile>();
   for (const c of changed) {
-    if (c.status === 'deleted' || !isContract(c.path) || loaded.has(c.path) || out.has(c.path)) continue;
+    if (c.status === 'deleted' || !isKind(c.path) || loaded.has(c.path) || out.has(c.path)) continue;
     const error = headFindings.find((f) => f.file === c.path && f.severity === 'error');
     if (error) out.set(c.path, { file: c.path, line: error.line, column: error.column, rule: error.rule, message: error.message });
   }
@@ -103,7 +103,8 @@ function finish(result: MeshDiffResult, options: RefsDiffOptions, problems: Prob
   const { run } = result;
   run.base = options.base;
   run.head = { ref: options.headRef };
-  run.problems = problems;
+  // Sorted: the incremental and full paths load files in different orders.
+  run.problems = [...problems].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule)));
   return { ...result, locate: locatorOf(result.documents), ...extra };
 }
 
@@ -151,7 +152,7 @@ async function diffRefsFull(root: string, options: RefsDiffOptions): Promise<Ref
       check: options.check,
       renames: options.renames ?? renames(changed),
       unreadable: unreadableFiles(changed, loadedHead, headMesh.result.findings, contractTest(contractsRel)),
-      unreadableProducts: new Set(unreadableFiles(changed, loadedProducts, headMesh.result.findings, productTest(contractsRel)).keys()),
+      unreadableProducts: unreadableFiles(changed, loadedProducts, headMesh.result.findings, productTest(contractsRel)),
     });
     const noContracts = headMesh.result.findings.some((f) => f.rule === MISSING_DIR) && baseMesh.result.findings.some((f) => f.rule === MISSING_DIR);
     const problems = changeProblems(headMesh.result.findings, baseMesh.result.findings, base.ref);
@@ -283,7 +284,7 @@ async function diffRefsIncremental(root: string, options: RefsDiffOptions): Prom
       check: options.check,
       renames: options.renames ?? renames(changedMesh),
       unreadable: unreadableFiles(changedMesh, loadedHeadContracts, headFindings, isContract),
-      unreadableProducts: new Set(unreadableFiles(changedMesh, loadedHeadProducts, headFindings, productTest(contractsRel)).keys()),
+      unreadableProducts: unreadableFiles(changedMesh, loadedHeadProducts, headFindings, productTest(contractsRel)),
       unchangedElsewhere,
     });
     // Problems only of the files the change touches (loaded on both sides): the rest is identical.

@@ -175,11 +175,19 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: 'broken YAML in a changed product: a problem, not a deleted product',
-    change: (d) => write(d, SALES_PRODUCT, 'apiVersion: v1.0.0\nkind: DataProduct\nid: sales-orders-product\noutputPorts: [\n'),
+    name: 'broken YAML in a changed product and in a new one: unreadable (failing), not deleted',
+    change: (d) => {
+      write(d, SALES_PRODUCT, 'apiVersion: v1.0.0\nkind: DataProduct\nid: sales-orders-product\noutputPorts: [\n');
+      write(d, 'contracts/finance/new.odps.yaml', 'id: [unclosed\n');
+    },
     expect: (j) => {
-      expect(j.products).toEqual([]);
-      expect(j.problems.map((p: { file: string }) => p.file)).toEqual([SALES_PRODUCT]);
+      expect(j.products.map((p: Json) => [p.productId, p.oldFile, p.newFile, p.changes.map((c: { rule: string }) => c.rule), p.versionStatus])).toEqual([
+        ['contracts/finance/new.odps.yaml', undefined, 'contracts/finance/new.odps.yaml', ['breaking/product-unreadable'], 'invalid'],
+        ['sales-orders-product', SALES_PRODUCT, SALES_PRODUCT, ['breaking/product-unreadable'], 'invalid'],
+      ]);
+      expect(productOf(j, 'sales-orders-product').consumers.map((c: Json) => c.product).sort()).toEqual(['finance-invoices-product', 'marketing-customer-360', 'marketing-customer-360', 'sales-order-report']);
+      expect(j.failing).toBe(true);
+      expect(j.problems.map((p: { file: string }) => p.file).sort()).toEqual(['contracts/finance/new.odps.yaml', SALES_PRODUCT]);
     },
   },
   {
