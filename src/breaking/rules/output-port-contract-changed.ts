@@ -26,7 +26,8 @@ export const rule: ProductRule = {
     for (const pair of ctx.ports.pairs) {
       const before = str(pair.old.value.contractId);
       const after = str(pair.new.value.contractId);
-      if (before === after) continue;
+      // A contract declared where there was none is a new promise, not a change (output-port-metadata-changed).
+      if (before === after || before === undefined) continue;
       const readers = before ? ctx.consumersOf(before) : [];
       const who = readers.length ? `: ${consumerNames(readers)} read ${show(before)}` : '';
       report({ old: pair.old, new: pair.new }, `output port ${q(pair.new.path)} publishes contract ${show(after)} instead of ${show(before)}${who}`);

@@ -10,7 +10,7 @@ export const rule: ProductRule = {
   id: 'breaking/output-port-metadata-changed',
   severity: 'info',
   scope: 'product',
-  summary: "An output port's description, tags, SBOM or input contracts changed, or its version moved by a minor or patch step.",
+  summary: "An output port's description, tags, SBOM or input contracts changed, it declares a `type` or `contractId` it had not, or its version moved by a minor or patch step.",
   docs: {
     old: `outputPorts:
   - name: orders
@@ -28,6 +28,9 @@ export const rule: ProductRule = {
   check(ctx, report) {
     for (const pair of ctx.ports.pairs) {
       const keys = changedKeys(pair.old.value, pair.new.value, (k) => !PORT_KEYS_WITH_RULES.includes(k));
+      // `type` or `contractId` declared where the old port had none: a new promise, nothing taken away.
+      for (const k of ['contractId', 'type']) if (pair.old.value[k] === undefined && pair.new.value[k] !== undefined) keys.push(k);
+      keys.sort();
       const before = pair.old.value.version;
       const after = pair.new.value.version;
       if (isSemver(before) && isSemver(after) && semver.gt(after, before) && semver.major(after) === semver.major(before)) keys.push('version');

@@ -26,7 +26,8 @@ export const rule: ProductRule = {
     for (const pair of ctx.ports.pairs) {
       const before = str(pair.old.value.type);
       const after = str(pair.new.value.type);
-      if (before === after) continue;
+      // A type declared where there was none is a new promise, not a change (output-port-metadata-changed).
+      if (before === after || before === undefined) continue;
       const contractId = str(pair.old.value.contractId);
       const readers = contractId ? ctx.consumersOf(contractId) : [];
       const who = readers.length ? `: ${consumerNames(readers)} must change how they read it` : ': its readers must change how they read it';
