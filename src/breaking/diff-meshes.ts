@@ -116,6 +116,50 @@ function contractsById(mesh: Mesh): { byId: Map<string, LoadedDocument>; without
   return { byId, withoutId };
 }
 
+interface DocumentSide {
+  byId: Map<string, LoadedDocument>;
+  withoutId: LoadedDocument[];
+}
+
+interface DocumentPair {
+  old?: LoadedDocument;
+  new?: LoadedDocument;
+  unreadable?: UnreadableFile;
+}
+
+/**
+ * Pairs the documents (contracts or products) of both sides: by `id`, else by path across git
+ * renames. A base document without a head partner whose head file (same path, or renamed) cannot
+ * be loaded is paired with that problem; unreadable head files left over stand alone.
+ */
+function pairDocuments(base: Mesh, head: Mesh, oldSide: DocumentSide, newSide: DocumentSide, renames: ReadonlyMap<string, string> | undefined, unreadable: ReadonlyMap<string, UnreadableFile>): DocumentPair[] {
+  const pairs: DocumentPair[] = [];
+  const paired = new Set<string>();
+  const orphan = (doc: LoadedDocument): DocumentPair => {
+    const p = repoPath(base, doc);
+    const target = renames?.get(p) ?? p;
+    const problem = unreadable.get(target);
+    if (!problem || paired.has(target)) return { old: doc };
+    paired.add(target);
+    return { old: doc, unreadable: problem };
+  };
+  for (const [id, doc] of oldSide.byId) {
+    const partner = newSide.byId.get(id);
+    pairs.push(partner ? { old: doc, new: partner } : orphan(doc));
+  }
+  for (const [id, doc] of newSide.byId) if (!oldSide.byId.has(id)) pairs.push({ new: doc });
+  const newByPath = new Map(newSide.withoutId.map((d) => [repoPath(head, d), d]));
+  for (const doc of oldSide.withoutId) {
+    const p = repoPath(base, doc);
+    const target = newByPath.get(renames?.get(p) ?? p);
+    if (target) newByPath.delete(repoPath(head, target));
+    pairs.push(target ? { old: doc, new: target } : orphan(doc));
+  }
+  for (const doc of newByPath.values()) pairs.push({ new: doc });
+  for (const [p, problem] of unreadable) if (!paired.has(p)) pairs.push({ unreadable: problem });
+  return pairs;
+}
+
 /** contractId → products reading it (ODPS inputPorts[].contractId) in `mesh`. */
 export function consumersByContract(mesh: Mesh): Map<string, Consumer[]> {
   let codeowners: Codeowners | undefined;
@@ -167,32 +211,7 @@ export async function diffMeshes(base: Mesh, head: Mesh, options: MeshDiffOption
   const newSide = contractsById(head);
   const consumers = consumersByContract(head);
   const unreadable = options.unreadable ?? new Map<string, UnreadableFile>();
-  const pairs: { old?: LoadedDocument; new?: LoadedDocument; unreadable?: UnreadableFile }[] = [];
-  const unreadablePaired = new Set<string>();
-  /** A base contract without a head partner: unreadable when its head file (same path, or renamed) cannot be loaded. */
-  const orphan = (doc: LoadedDocument): { old: LoadedDocument; unreadable?: UnreadableFile } => {
-    const p = repoPath(base, doc);
-    const target = options.renames?.get(p) ?? p;
-    const problem = unreadable.get(target);
-    if (!problem || unreadablePaired.has(target)) return { old: doc };
-    unreadablePaired.add(target);
-    return { old: doc, unreadable: problem };
-  };
-  for (const [id, doc] of oldSide.byId) {
-    const partner = newSide.byId.get(id);
-    pairs.push(partner ? { old: doc, new: partner } : orphan(doc));
-  }
-  for (const [id, doc] of newSide.byId) if (!oldSide.byId.has(id)) pairs.push({ new: doc });
-  // Contracts without a (unique) id: by path, following git renames.
-  const newByPath = new Map(newSide.withoutId.map((d) => [repoPath(head, d), d]));
-  for (const doc of oldSide.withoutId) {
-    const p = repoPath(base, doc);
-    const target = newByPath.get(options.renames?.get(p) ?? p);
-    if (target) newByPath.delete(repoPath(head, target));
-    pairs.push(target ? { old: doc, new: target } : orphan(doc));
-  }
-  for (const doc of newByPath.values()) pairs.push({ new: doc });
-  for (const [p, problem] of unreadable) if (!unreadablePaired.has(p)) pairs.push({ unreadable: problem });
+  const pairs = pairDocuments(base, head, oldSide, newSide, options.renames, unreadable);
 
   const run: BreakingRun = { contracts: [], unchanged: options.unchangedElsewhere ?? 0, problems: [] };
   const documents: MeshDiffResult['documents'] = new Map();
@@ -268,32 +287,7 @@ function diffProductSides(
 ): ProductDiff[] {
   const oldSide = productsById(base);
   const newSide = productsById(head);
-  const pairs: { old?: LoadedDocument; new?: LoadedDocument; unreadable?: UnreadableFile }[] = [];
-  const unreadable = options.unreadableProducts ?? new Map<string, UnreadableFile>();
-  const paired = new Set<string>();
-  /** A base product without a head partner: unreadable when its head file (same path, or renamed) cannot be loaded. */
-  const orphan = (doc: LoadedDocument): { old: LoadedDocument; unreadable?: UnreadableFile } => {
-    const p = repoPath(base, doc);
-    const target = options.renames?.get(p) ?? p;
-    const problem = unreadable.get(target);
-    if (!problem || paired.has(target)) return { old: doc };
-    paired.add(target);
-    return { old: doc, unreadable: problem };
-  };
-  for (const [id, doc] of oldSide.byId) {
-    const partner = newSide.byId.get(id);
-    pairs.push(partner ? { old: doc, new: partner } : orphan(doc));
-  }
-  for (const [id, doc] of newSide.byId) if (!oldSide.byId.has(id)) pairs.push({ new: doc });
-  const newByPath = new Map(newSide.withoutId.map((d) => [repoPath(head, d), d]));
-  for (const doc of oldSide.withoutId) {
-    const p = repoPath(base, doc);
-    const target = newByPath.get(options.renames?.get(p) ?? p);
-    if (target) newByPath.delete(repoPath(head, target));
-    pairs.push(target ? { old: doc, new: target } : orphan(doc));
-  }
-  for (const doc of newByPath.values()) pairs.push({ new: doc });
-  for (const [p, problem] of unreadable) if (!paired.has(p)) pairs.push({ unreadable: problem });
+  const pairs = pairDocuments(base, head, oldSide, newSide, options.renames, options.unreadableProducts ?? new Map<string, UnreadableFile>());
 
   // Who publishes each contract at the head (output ports), by product file.
   const publishers = new Map<string, Set<string>>();
