@@ -125,22 +125,7 @@ export function diffContracts(oldData: Obj | undefined, newData: Obj | undefined
   if (!oldData || !newData || idChanged) {
     report.lifecycle = !oldData ? 'added' : !newData ? 'removed' : undefined;
     if (!report.lifecycle) delete report.lifecycle;
-    // A new or deleted contract has no predecessor to bump from; a new one needs a valid version.
-    if (newData && !isSemver(newData.version)) {
-      report.versionOk = false;
-      report.versionStatus = 'invalid';
-      report.versionProblem = `the version ${JSON.stringify(newData.version ?? null)} is not a semantic version (MAJOR.MINOR.PATCH)`;
-      report.suggestedVersion = '1.0.0';
-    }
-    if (!newData) {
-      report.suggestedVersion = '';
-      if (report.breaking) {
-        // No version can make a deletion compatible: retire the contract first, or waive.
-        report.versionOk = false;
-        report.versionStatus = 'insufficient';
-        report.versionProblem = 'a deleted contract cannot be bumped: mark it deprecated, then retired, once no product reads it (or waive the change)';
-      }
-    }
+    checkAddedOrDeletedVersion(report, newData, 'a deleted contract cannot be bumped: mark it deprecated, then retired, once no product reads it (or waive the change)');
     return report;
   }
   const check = checkVersion(oldData.version, newData.version, required);
@@ -188,6 +173,28 @@ export function settleChanges(
     required = maxBump(required, bumpOf.get(c)!);
   }
   return { changes, counts, required };
+}
+
+/**
+ * The version check of a document (contract or data product) that was added or deleted: there is
+ * no predecessor to bump from. A new one needs a semantic version; no version can make a deletion
+ * with breaking changes compatible (`deletedProblem` says what to do instead).
+ */
+export function checkAddedOrDeletedVersion(report: DiffReport, newData: Obj | undefined, deletedProblem: string): void {
+  if (newData && !isSemver(newData.version)) {
+    report.versionOk = false;
+    report.versionStatus = 'invalid';
+    report.versionProblem = `the version ${JSON.stringify(newData.version ?? null)} is not a semantic version (MAJOR.MINOR.PATCH)`;
+    report.suggestedVersion = '1.0.0';
+  }
+  if (!newData) {
+    report.suggestedVersion = '';
+    if (report.breaking) {
+      report.versionOk = false;
+      report.versionStatus = 'insufficient';
+      report.versionProblem = deletedProblem;
+    }
+  }
 }
 
 export function versionText(version: unknown): string {

@@ -2,11 +2,11 @@
 // out. Output ports are what a product promises its consumers (the contract it publishes, in which
 // form); the rules with scope `product` compare them. The product's own `version` gets the semver
 // verdict contracts get. Pure: `mesh breaking` passes the consumers it found in the head's products.
-import { checkVersion, isSemver } from '../semver.js';
+import { checkVersion } from '../semver.js';
 import { root, str, type Obj } from './nodes.js';
 import { outputPorts, pairPorts } from './ports.js';
 import { RULES } from './registry.js';
-import { settleChanges, versionText, type DiffOptions, type RawChange } from './diff-contracts.js';
+import { checkAddedOrDeletedVersion, settleChanges, versionText, type DiffOptions, type RawChange } from './diff-contracts.js';
 import type { Consumer, DiffReport } from './report.js';
 import type { BreakingRule, ProductContext, ProductRule } from './rule.js';
 
@@ -62,20 +62,7 @@ export function diffProducts(oldData: Obj | undefined, newData: Obj | undefined,
 
   if (!oldData || !newData) {
     report.lifecycle = oldData ? 'removed' : 'added';
-    if (newData && !isSemver(newData.version)) {
-      report.versionOk = false;
-      report.versionStatus = 'invalid';
-      report.versionProblem = `the version ${JSON.stringify(newData.version ?? null)} is not a semantic version (MAJOR.MINOR.PATCH)`;
-      report.suggestedVersion = '1.0.0';
-    }
-    if (!newData) {
-      report.suggestedVersion = '';
-      if (report.breaking) {
-        report.versionOk = false;
-        report.versionStatus = 'insufficient';
-        report.versionProblem = 'a deleted data product cannot be bumped: move its output ports to another product, or have its consumers drop their input ports first (or waive the change)';
-      }
-    }
+    checkAddedOrDeletedVersion(report, newData, 'a deleted data product cannot be bumped: move its output ports to another product, or have its consumers drop their input ports first (or waive the change)');
     return report;
   }
   // ODPS makes `version` optional: a product without one on either side is only checked when it breaks.
