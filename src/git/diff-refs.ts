@@ -212,9 +212,11 @@ async function diffRefsIncremental(root: string, options: RefsDiffOptions): Prom
     await Promise.all([baseSide.cleanup(), headSide.cleanup()]);
   };
   try {
+    // No catch here: the change list decides what is loaded, so a failed `git diff` must fail the run
+    // (a GitError, exit 2) rather than pass with nothing compared.
     const [changedMesh, changedAll, baseList, headList] = await Promise.all([
-      changedFiles(root, base.sha, headSha, [contractsRel || '.']).catch(() => [] as ChangedFile[]),
-      changedFiles(root, base.sha, headSha).catch(() => [] as ChangedFile[]),
+      changedFiles(root, base.sha, headSha, [contractsRel || '.']),
+      changedFiles(root, base.sha, headSha),
       meshFilesOf(root, base.sha, contractsRel),
       meshFilesOf(root, headSha, contractsRel),
     ]);

@@ -241,7 +241,7 @@ export async function serveSite(options: ServeOptions): Promise<{ server: SiteSe
   const onContractsChange = (_event: string, name: string | Buffer | null) => {
     if (name !== null && ignorable(String(name))) return;
     const abs = name === null ? undefined : path.join(contractsAbs, String(name));
-    if (abs && existsSync(abs) && statSync(abs).isDirectory()) return;
+    if (abs && statSync(abs, { throwIfNoEntry: false })?.isDirectory()) return; // the file may vanish mid-save
     if (changed !== 'all') {
       const rel = abs ? path.relative(contractsAbs, abs).split(path.sep) : [];
       // Contract files (not shared fragments) can be reloaded on their own; anything else reloads the mesh.
