@@ -77,6 +77,8 @@ export function lintMesh(mesh: Mesh, options: LintOptions = {}): Finding[] {
     }
   }
 
+  // Several mesh-scope rules ask for every contract's repository path.
+  const repoPaths = new Map<LoadedDocument, string>();
   for (const rule of RULES) {
     if (rule.scope !== 'mesh' || !wanted(rule.id)) continue;
     const ctx: MeshContext = {
@@ -84,7 +86,11 @@ export function lintMesh(mesh: Mesh, options: LintOptions = {}): Finding[] {
       policies,
       ...(codeowners ? { codeowners } : {}),
       domainOf: domainOfDoc,
-      repoPath: (doc) => path.relative(mesh.root, doc.absPath).split(path.sep).join('/'),
+      repoPath: (doc) => {
+        let rel = repoPaths.get(doc);
+        if (rel === undefined) repoPaths.set(doc, (rel = path.relative(mesh.root, doc.absPath).split(path.sep).join('/')));
+        return rel;
+      },
       report: (r) => {
         if (!only(r.doc)) return;
         const level = levelFor(policies, rule, domainOfDoc(r.doc));

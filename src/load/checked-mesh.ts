@@ -76,11 +76,8 @@ export async function loadCheckedMesh(contractsDir: string, options: CheckedMesh
   const missing = files.map((f, i) => (outcomes[i] ? -1 : i)).filter((i) => i >= 0);
   const missingFiles = missing.map((i) => files[i]);
   const workers = workerCount(options.workers, missingFiles.length);
-  const onMain = (share: string[]) => loadAndCheckHere(share, policyFiles, dir, options, fingerprint);
-  const loaded =
-    workers > 1
-      ? await loadInParallel(missingFiles, options, workers, onMain, { contractsDir: dir, policyFiles })
-      : await onMain(missingFiles);
+  const here = checkerHere(policyFiles, dir, options, fingerprint);
+  const loaded = workers > 1 ? await loadInParallel(missingFiles, options, workers, here, { contractsDir: dir, policyFiles }) : await here(missingFiles);
   missing.forEach((fileIndex, k) => (outcomes[fileIndex] = loaded[k]));
 
   const documents: LoadedDocument[] = [];
@@ -118,12 +115,17 @@ export async function loadCheckedMesh(contractsDir: string, options: CheckedMesh
 
 /**
  * Loads files and runs the per-contract checks on this thread (small meshes, cache misses, the main
- * thread's share). In batches, so each batch's full contracts become garbage once summarised
- * (profiled: holding 5,000 whole contracts made the main thread's GC cost a fifth of its time).
+ * thread's claims); the policy files are loaded once, on first use. In batches, so each batch's full
+ * contracts become garbage once summarised (profiled: holding 5,000 whole contracts made the main
+ * thread's GC cost a fifth of its time).
  */
-async function loadAndCheckHere(share: string[], policyFiles: string[], dir: string, options: LoadOptions, fingerprint: (abs: string) => string): Promise<FileOutcome[]> {
+function checkerHere(policyFiles: string[], dir: string, options: LoadOptions, fingerprint: (abs: string) => string): (share: string[]) => Promise<FileOutcome[]> {
+  let policy: Promise<PolicyDocs> | undefined;
+  return (share) => loadAndCheckHere(share, () => (policy ??= policyDocs(policyFiles, dir, options)), options, fingerprint);
+}
+
+async function loadAndCheckHere(share: string[], policyOnce: () => Promise<PolicyDocs>, options: LoadOptions, fingerprint: (abs: string) => string): Promise<FileOutcome[]> {
   const results: FileOutcome[] = [];
-  let policy: PolicyDocs | undefined;
   for (let start = 0; start < share.length; start += CHECK_BATCH) {
     const batch: FileOutcome[] = [];
     for (const file of share.slice(start, start + CHECK_BATCH)) {
@@ -136,8 +138,7 @@ async function loadAndCheckHere(share: string[], policyFiles: string[], dir: str
     }
     const contracts = batch.map((r) => (r.document && isContractFile(r.document.absPath) ? r.document : undefined)).filter((d): d is LoadedDocument => d !== undefined);
     if (contracts.length > 0) {
-      policy ??= await policyDocs(policyFiles, dir, options);
-      const byFile = checkContracts(policy, contracts, options.cwd);
+      const byFile = checkContracts(await policyOnce(), contracts, options.cwd);
       for (const result of batch) {
         if (!result.document || !byFile.has(result.document.absPath)) continue;
         result.checks = byFile.get(result.document.absPath)!;

@@ -1,4 +1,4 @@
-// Worker thread of the parallel loader: loads a share of the mesh's files and, for contracts, runs
+// Worker thread of the parallel loader: loads the files it claims and, for contracts, runs
 // the CPU-heavy per-file work (ODCS schema check, and for lint the contract-scope rules) so both
 // cores work. Results go back in batches as JSON text (cheaper to rebuild on the main thread than
 // structured clones, and the worker's heap stays small); positions are recomputed there on demand.
@@ -12,12 +12,10 @@ import { loadFile } from './load-files.js';
 import type { LoadOptions } from './options.js';
 import type { LoadedItem, ShareRequest, WorkerMessage } from './worker-protocol.js';
 
-/** Files checked together (small: a batch's whole contracts stay alive until it is checked). */
-const CHECK_BATCH = 8;
 /** Files per message to the main thread. */
 const POST_BATCH = 64;
 
-async function loadShare({ files, options, check }: ShareRequest, post: (message: WorkerMessage) => void): Promise<void> {
+async function loadClaims({ files, cursor, claim, options, check }: ShareRequest, post: (message: WorkerMessage) => void): Promise<void> {
   const policy = check ? await policyDocs(check.policyFiles, check.contractsDir, options) : undefined;
   const fingerprint = fingerprintMemo(options.root);
   let loaded: { item: LoadedItem; doc?: LoadedDocument }[] = [];
@@ -45,16 +43,22 @@ async function loadShare({ files, options, check }: ShareRequest, post: (message
     post({ type: 'batch', json: JSON.stringify(plain), cloned });
     ready = [];
   };
-  for (let index = 0; index < files.length; index++) {
-    const { document, findings, deps } = await loadFile(files[index], options as LoadOptions);
-    const item: LoadedItem = { index, findings };
-    if (document) {
-      item.document = { file: document.file, absPath: document.absPath, kind: document.kind, data: document.data, hash: document.hash };
-      if (!check && document.kind === 'contract') item.schemaFindings = schemaFindings(document);
+  // Claims are checked together: small, so a claim's whole contracts stay alive only briefly.
+  const next = new Int32Array(cursor);
+  for (;;) {
+    const start = Atomics.add(next, 0, claim);
+    if (start >= files.length) break;
+    for (let index = start; index < Math.min(start + claim, files.length); index++) {
+      const { document, findings, deps } = await loadFile(files[index], options as LoadOptions);
+      const item: LoadedItem = { index, findings };
+      if (document) {
+        item.document = { file: document.file, absPath: document.absPath, kind: document.kind, data: document.data, hash: document.hash };
+        if (!check && document.kind === 'contract') item.schemaFindings = schemaFindings(document);
+      }
+      if (deps) item.deps = Object.fromEntries(deps.map((d) => [d, fingerprint(d)]));
+      loaded.push(document ? { item, doc: document } : { item });
     }
-    if (deps) item.deps = Object.fromEntries(deps.map((d) => [d, fingerprint(d)]));
-    loaded.push(document ? { item, doc: document } : { item });
-    if (loaded.length >= CHECK_BATCH) checkLoaded();
+    checkLoaded();
     if (ready.length >= POST_BATCH) flush();
   }
   checkLoaded();
@@ -63,7 +67,7 @@ async function loadShare({ files, options, check }: ShareRequest, post: (message
 
 if (parentPort) {
   const port = parentPort;
-  loadShare(workerData as ShareRequest, (message) => port.postMessage(message)).then(
+  loadClaims(workerData as ShareRequest, (message) => port.postMessage(message)).then(
     () => port.postMessage({ type: 'done' } satisfies WorkerMessage),
     (error: unknown) => port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage),
   );

@@ -1,5 +1,5 @@
 // One document from its bytes: parse safely, check, resolve `$ref`s, and report problems as findings.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Finding } from '../finding.js';
 import type { LoadedDocument } from '../model/document.js';
 import { detectKind } from './kind.js';
@@ -64,7 +64,8 @@ export async function loadText(text: string | Uint8Array, file: { absPath: strin
 }
 
 export function sha256(content: string | Uint8Array): string {
-  return createHash('sha256').update(content).digest('hex');
+  // One-shot hash: cheaper per call than createHash().update().digest() (profiled on small files).
+  return hash('sha256', content, 'hex');
 }
 
 export function toFinding(problem: LoadProblem, file: string, locate: Locate): Finding {

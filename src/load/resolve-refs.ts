@@ -110,7 +110,7 @@ export async function resolveRefs(
       deps.add(abs);
       let real: string;
       try {
-        real = realpathSync(abs);
+        real = realpathSync.native(abs);
       } catch {
         return { ok: false, problem: refProblem('ref/not-found', `$ref ${JSON.stringify(ref)}: the file ${rel(abs)} does not exist`, 'Fix the path of the $ref (it is relative to the referring file).') };
       }
@@ -347,7 +347,7 @@ function valueAt(value: unknown, at: JsonPath): unknown {
 // cost more than the reads themselves (profiled: fs was a third of a 5,000-file lint).
 function realpathOr(p: string): string {
   try {
-    return realpathSync(p);
+    return realpathSync.native(p);
   } catch {
     return p;
   }

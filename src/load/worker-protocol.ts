@@ -7,7 +7,12 @@ import type { DocumentKind } from '../model/document.js';
 import type { LoadOptions } from './options.js';
 
 export interface ShareRequest {
+  /** Every file of the run; a thread loads the ones it claims. */
   files: string[];
+  /** One Int32 in shared memory: the index of the next unclaimed file (advanced with Atomics.add). */
+  cursor: SharedArrayBuffer;
+  /** Files claimed at a time. */
+  claim: number;
   options: LoadOptions;
   /**
    * Also run the per-contract checks (ODCS schema + contract-scope rules under the effective policy):
@@ -17,7 +22,7 @@ export interface ShareRequest {
 }
 
 export interface LoadedItem {
-  /** Index of the file in the share. */
+  /** Index of the file in ShareRequest.files. */
   index: number;
   findings: Finding[];
   document?: { file: string; absPath: string; kind: DocumentKind; data: Record<string, unknown>; hash: string };

@@ -88,9 +88,23 @@ function patternProblem(pattern: string): string | undefined {
 
 const compiled = new WeakMap<CodeownersRule, RegExp>();
 
+/** Per CODEOWNERS, the rule that decides each path asked so far (two ownership rules ask for every contract). */
+const decided = new WeakMap<Codeowners, Map<string, CodeownersRule | undefined>>();
+
 /** The owners of a repository-relative path: the last matching rule wins; no match means no owners. */
 export function ownersOf(codeowners: Codeowners, repoRelativePath: string): { owners: string[]; rule?: CodeownersRule } {
   const target = repoRelativePath.replace(/\\/g, '/').replace(/^(\.\/)+/, '').replace(/^\/+/, '');
+  let byPath = decided.get(codeowners);
+  if (!byPath) decided.set(codeowners, (byPath = new Map()));
+  let rule = byPath.get(target);
+  if (rule === undefined && !byPath.has(target)) {
+    rule = lastMatchingRule(codeowners, target);
+    byPath.set(target, rule);
+  }
+  return rule ? { owners: [...rule.owners], rule } : { owners: [] };
+}
+
+function lastMatchingRule(codeowners: Codeowners, target: string): CodeownersRule | undefined {
   for (let i = codeowners.rules.length - 1; i >= 0; i--) {
     const rule = codeowners.rules[i];
     let regex = compiled.get(rule);
@@ -98,9 +112,9 @@ export function ownersOf(codeowners: Codeowners, repoRelativePath: string): { ow
       regex = patternToRegExp(rule.pattern);
       compiled.set(rule, regex);
     }
-    if (regex.test(target)) return { owners: [...rule.owners], rule };
+    if (regex.test(target)) return rule;
   }
-  return { owners: [] };
+  return undefined;
 }
 
 /**

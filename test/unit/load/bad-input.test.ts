@@ -1,4 +1,5 @@
 // Every bad-input item of the Loading spec: reported as a finding with file, line, column and rule, never thrown.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -148,6 +149,15 @@ describe('loading bad input', () => {
   it('reports a missing file as load/unreadable instead of throwing', async () => {
     const { findings } = await load('does-not-exist.yaml');
     expect(findings).toEqual([expect.objectContaining({ rule: 'load/unreadable', file: 'bad/does-not-exist.yaml' })]);
+  });
+
+  it('reports a named pipe where a file should be as load/unreadable, without waiting for a writer', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mesh-fifo-'));
+    const fifo = path.join(dir, 'pipe.odcs.yaml');
+    execFileSync('mkfifo', [fifo]);
+    const { document, findings } = await loadFile(fifo, { root: dir, cwd: dir });
+    expect(document).toBeUndefined();
+    expect(findings).toEqual([expect.objectContaining({ rule: 'load/unreadable', file: 'pipe.odcs.yaml', message: 'cannot read pipe.odcs.yaml: it is not a regular file' })]);
   });
 
   it('loads text that is not on disk, with the given file name', async () => {
