@@ -17,6 +17,7 @@ import { attachCodeowners, listMeshFiles, placeDocument } from './load-mesh.js';
 import { sha256 } from './load-text.js';
 import { limitsOf, type LoadOptions } from './options.js';
 import { lazyLocator, loadInParallel, PARALLEL_THRESHOLD, workerCount, type ParallelLoaded } from './parallel-load.js';
+import type { LoaderThread } from './loader-threads.js';
 
 const CONTRACT = /\.odcs\.ya?ml$/;
 /** Files checked together (small: a batch's whole contracts stay alive until it is checked). */
@@ -25,6 +26,10 @@ const CHECK_BATCH = 8;
 export interface CheckedMeshOptions extends LoadOptions {
   /** Use (and update) the lint cache in this file; `tool` identifies the code (see toolFingerprint). */
   cache?: { file: string; tool: string };
+  /** The mesh files, if the caller listed them already (listMeshFiles of the same directory). */
+  listed?: { files: string[]; findings: Finding[] };
+  /** Worker threads the caller started early (startLoaderThreads); the ones not needed are stopped. */
+  threads?: LoaderThread[];
 }
 
 export interface CheckedMesh {
@@ -43,7 +48,7 @@ interface FileOutcome extends ParallelLoaded {
 export async function loadCheckedMesh(contractsDir: string, options: CheckedMeshOptions): Promise<CheckedMesh> {
   const dir = path.resolve(options.cwd, contractsDir);
   const mesh: Mesh = { root: options.root, contractsDir: dir, domains: new Map(), contracts: [], products: [] };
-  const listed = await listMeshFiles(dir, options);
+  const listed = options.listed ?? (await listMeshFiles(dir, options));
   const files = listed.files;
   const findings: Finding[] = [...listed.findings];
   const rel = (abs: string) => path.relative(options.root, abs).split(path.sep).join('/');
@@ -77,7 +82,9 @@ export async function loadCheckedMesh(contractsDir: string, options: CheckedMesh
   const missingFiles = missing.map((i) => files[i]);
   const workers = workerCount(options.workers, missingFiles.length);
   const here = checkerHere(policyFiles, dir, options, fingerprint);
-  const loaded = workers > 1 ? await loadInParallel(missingFiles, options, workers, here, { contractsDir: dir, policyFiles }) : await here(missingFiles);
+  const started = options.threads ?? [];
+  if (workers <= 1) for (const thread of started) void thread.worker.terminate();
+  const loaded = workers > 1 ? await loadInParallel(missingFiles, options, workers, here, { contractsDir: dir, policyFiles }, started) : await here(missingFiles);
   missing.forEach((fileIndex, k) => (outcomes[fileIndex] = loaded[k]));
 
   const documents: LoadedDocument[] = [];

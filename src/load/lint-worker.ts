@@ -67,7 +67,9 @@ async function loadClaims({ files, cursor, claim, options, check }: ShareRequest
 
 if (parentPort) {
   const port = parentPort;
-  loadClaims(workerData as ShareRequest, (message) => port.postMessage(message)).then(
+  // The request comes as workerData, or as the first message to a thread started before it was known.
+  const request: Promise<ShareRequest> = workerData ? Promise.resolve(workerData as ShareRequest) : new Promise((resolve) => port.once('message', resolve));
+  request.then((r) => loadClaims(r, (message) => port.postMessage(message))).then(
     () => port.postMessage({ type: 'done' } satisfies WorkerMessage),
     (error: unknown) => port.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) } satisfies WorkerMessage),
   );

@@ -7,11 +7,12 @@ import { limitsOf, type LoadOptions } from './options.js';
 import { fileTooLarge } from './parse-yaml.js';
 import { internalFinding, loadText, toFinding, type LoadOneResult } from './load-text.js';
 import { displayPath } from './paths.js';
+import { yamlFilesUnder } from './mesh-files.js';
 
 export { loadText } from './load-text.js';
+export { yamlFilesUnder } from './mesh-files.js';
 export type { LoadOneResult } from './load-text.js';
 
-const YAML_FILE = /\.ya?ml$/;
 const CONCURRENCY = 16;
 
 /**
@@ -81,30 +82,6 @@ export async function loadFiles(paths: string[], options: LoadOptions): Promise<
   }
   findings.sort(compareFindings);
   return { documents, findings, files: files.length };
-}
-
-/** Every *.yaml / *.yml below `dir`, sorted, without node_modules and dot-directories. */
-export async function yamlFilesUnder(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  const pending = [dir];
-  while (pending.length > 0) {
-    const current = pending.pop()!;
-    let entries;
-    try {
-      entries = await fs.readdir(current, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) pending.push(full);
-      } else if ((entry.isFile() || entry.isSymbolicLink()) && YAML_FILE.test(entry.name)) {
-        out.push(full);
-      }
-    }
-  }
-  return out.sort();
 }
 
 async function mapLimited<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

@@ -1,13 +1,16 @@
 // A contracts/ tree -> Mesh: mesh.yaml, <domain>/domain.yaml, every *.odcs.yaml and *.odps.yaml, CODEOWNERS.
-import { existsSync, promises as fs, statSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { compareFindings, type Finding } from '../finding.js';
 import type { LoadedDocument, LoadResult } from '../model/document.js';
 import type { Mesh } from '../model/mesh.js';
-import { loadFile, yamlFilesUnder } from './load-files.js';
+import { loadFile } from './load-files.js';
+import { listMeshFiles } from './mesh-files.js';
 import type { LoadOptions } from './options.js';
 import { displayPath } from './paths.js';
 import { loadInParallel, workerCount } from './parallel-load.js';
+
+export { findRepoRoot, isMeshFile, listMeshFiles } from './mesh-files.js';
 
 /** Where GitHub looks for CODEOWNERS, in the order it looks (the first one found is used). */
 export const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const;
@@ -15,16 +18,6 @@ export const CODEOWNERS_LOCATIONS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/C
 const CONTRACT = /\.odcs\.ya?ml$/;
 const PRODUCT = /\.odps\.ya?ml$/;
 const CONCURRENCY = 16;
-
-/** Which files of a contracts/ tree belong to the mesh (fragments under _shared/ come in through $ref only). */
-export function isMeshFile(contractsDir: string, absPath: string): boolean {
-  const rel = path.relative(contractsDir, absPath).split(path.sep);
-  const base = rel[rel.length - 1];
-  if (rel.length === 1 && (base === 'mesh.yaml' || base === 'mesh.yml')) return true;
-  if (rel.length === 2 && (base === 'domain.yaml' || base === 'domain.yml') && !rel[0].startsWith('_')) return true;
-  if (rel.some((part) => part === '_shared')) return false;
-  return CONTRACT.test(base) || PRODUCT.test(base);
-}
 
 export async function loadMesh(contractsDir: string, options: LoadOptions): Promise<{ mesh: Mesh; result: LoadResult }> {
   const dir = path.resolve(options.cwd, contractsDir);
@@ -48,29 +41,6 @@ export async function loadMesh(contractsDir: string, options: LoadOptions): Prom
   await attachCodeowners(mesh, findings, options);
   findings.sort(compareFindings);
   return { mesh, result: { documents, findings, files: files.length } };
-}
-
-/** The mesh files of a contracts/ tree, sorted; a finding when the directory cannot be read. */
-export async function listMeshFiles(dir: string, options: LoadOptions): Promise<{ files: string[]; findings: Finding[] }> {
-  try {
-    if (!statSync(dir).isDirectory()) throw new Error('not a directory');
-    return { files: (await yamlFilesUnder(dir)).filter((file) => isMeshFile(dir, file)), findings: [] };
-  } catch (error) {
-    return {
-      files: [],
-      findings: [
-        {
-          file: displayPath(dir, options.cwd),
-          line: 1,
-          column: 1,
-          rule: 'load/unreadable',
-          severity: 'error',
-          message: `cannot read the contracts directory ${displayPath(dir, options.cwd)}: ${(error as { code?: string }).code === 'ENOENT' ? 'no such directory' : (error as Error).message}`,
-          fix: 'Pass the path of the contracts/ directory.',
-        },
-      ],
-    };
-  }
 }
 
 /** Puts a loaded mesh file where it belongs in the Mesh (policy, domain, contract or product). */
@@ -114,13 +84,4 @@ export async function loadAll(files: string[], options: LoadOptions): Promise<Aw
     }),
   );
   return loaded;
-}
-
-/** The nearest ancestor of `startDir` (itself included) that contains `.git`; `startDir` when there is none. */
-export function findRepoRoot(startDir: string): string {
-  const start = path.resolve(startDir);
-  for (let dir = start; ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, '.git'))) return dir;
-    if (path.dirname(dir) === dir) return start;
-  }
 }

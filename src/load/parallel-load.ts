@@ -1,49 +1,24 @@
 // Loads many files on worker threads (both cores parse YAML and check the ODCS schema). Used by
 // loadMesh for large meshes when the bundled worker script is present; small meshes and unbundled
 // runs (tests from source) load on the main thread, where starting workers would cost more than it saves.
-import { existsSync, readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { readFileSync } from 'node:fs';
 import type { LoadedDocument } from '../model/document.js';
 import { createLocator, type Locate } from './locate.js';
 import type { LoadOneResult } from './load-text.js';
 import type { LoadOptions } from './options.js';
-import type { LoadedItem, ShareRequest, WorkerMessage } from './worker-protocol.js';
+import type { LoadedItem, ShareRequest } from './worker-protocol.js';
+import { runLoaderThread, startLoaderThreads, type LoaderThread } from './loader-threads.js';
+
+export { PARALLEL_THRESHOLD, workerCount } from './loader-threads.js';
 import type { Finding } from '../finding.js';
 import { withSchemaGuard } from './contract-checks.js';
 
-/**
- * Below this many files one thread is faster than starting workers (measured on 2 cores: at 1,000
- * files a worker costs more than it saves, at 10,000 it saves a quarter). `--workers N` overrides it.
- */
-export const PARALLEL_THRESHOLD = 2000;
-/** An explicitly requested thread gets at least this many files. */
-const MIN_FILES_PER_THREAD = 50;
 /**
  * Files a thread takes at a time from the shared cursor. Small, so both threads finish within a few
  * files of each other (profiled at 10,000 files: dealing fixed shares by size left one thread idle
  * for 0.3 s at the end, however the shares were weighted).
  */
 export const CLAIM_SIZE = 8;
-
-/** The worker script next to the bundle (dist/load/lint-worker.js), or undefined when running from source. */
-function workerScript(): string | undefined {
-  try {
-    const path = fileURLToPath(new URL('./load/lint-worker.js', import.meta.url));
-    return existsSync(path) ? path : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Threads (the main one included) to load `files` files on: `requested`, else one per core (at most 4) for large meshes. */
-export function workerCount(requested: number | undefined, files: number): number {
-  if (workerScript() === undefined) return 1;
-  if (requested !== undefined) return Math.max(1, Math.min(requested, Math.floor(files / MIN_FILES_PER_THREAD)));
-  if (files < PARALLEL_THRESHOLD) return 1;
-  return Math.max(1, Math.min(4, availableParallelism(), Math.floor(files / (PARALLEL_THRESHOLD / 2))));
-}
 
 /** A file loaded by a worker (or by the fallback on the main thread). */
 export interface ParallelLoaded extends LoadOneResult {
@@ -68,15 +43,16 @@ export async function loadInParallel(
   workers: number,
   loadHere: (files: string[]) => Promise<ParallelLoaded[]>,
   check?: ShareRequest['check'],
+  started: LoaderThread[] = [],
 ): Promise<ParallelLoaded[]> {
-  const script = workerScript()!;
+  // Threads started earlier (see startLoaderThreads) first; the others now.
+  for (const spare of started.slice(workers - 1)) void spare.worker.terminate();
+  const threads = [...started.slice(0, workers - 1), ...startLoaderThreads(workers - 1 - started.length)];
   const cursor = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
   const next = new Int32Array(cursor);
   const results = new Array<ParallelLoaded | undefined>(files.length);
   const request: ShareRequest = { files, cursor, claim: CLAIM_SIZE, options: plainOptions(options), ...(check ? { check } : {}) };
-  const running = Array.from({ length: workers - 1 }, () =>
-    runWorker(script, request, (item) => (results[item.index] = fromItem(item))).catch(() => undefined),
-  );
+  const running = threads.map((thread) => runLoaderThread(thread, request, (item) => (results[item.index] = fromItem(item))).catch(() => undefined));
   for (;;) {
     const start = Atomics.add(next, 0, CLAIM_SIZE);
     if (start >= files.length) break;
@@ -106,32 +82,6 @@ function fromItem(item: LoadedItem): ParallelLoaded {
     ...(item.deps ? { deps: Object.keys(item.deps), depFingerprints: item.deps } : {}),
     ...(item.notJson ? { notJson: true } : {}),
   };
-}
-
-/** Runs one worker thread until the cursor runs out; each loaded file goes to `onItem` as it arrives. */
-function runWorker(script: string, request: ShareRequest, onItem: (item: LoadedItem) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // A larger young generation: parsing allocates many short-lived objects and the default
-    // semi-space makes the scavenger run constantly (measured: GC was 16 % of a 5,000-file lint).
-    const worker = new Worker(script, { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
-    let settled = false;
-    const finish = (error?: Error) => {
-      if (settled) return;
-      settled = true;
-      void worker.terminate();
-      if (error) reject(error);
-      else resolve();
-    };
-    worker.on('message', (message: WorkerMessage) => {
-      if (message.type === 'batch') {
-        for (const item of JSON.parse(message.json) as LoadedItem[]) onItem(item);
-        for (const item of message.cloned) onItem({ ...item, notJson: true });
-      } else if (message.type === 'done') finish();
-      else finish(new Error(message.message));
-    });
-    worker.once('error', (error) => finish(error));
-    worker.once('exit', (code) => finish(new Error(`worker exited with code ${code} before it finished`)));
-  });
 }
 
 /** Positions for a document loaded elsewhere: the file is read and parsed again only if asked. */

@@ -5,7 +5,6 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import $RefParser from '@apidevtools/json-schema-ref-parser';
 import type { JsonPath } from '../finding.js';
 import type { Limits } from './options.js';
 import type { LoadProblem } from './problem.js';
@@ -265,6 +264,9 @@ async function dereference(rootAbs: string, value: unknown, files: Map<string, P
     if (!file || 'error' in file) throw new Error(`refusing to read ${url}: not a checked file of this repository`);
     return file;
   };
+  // Imported on first use: most meshes only have bare references into plain fragments, which never
+  // reach the ref-parser (see dereferenceSites), and importing it cost ~35 ms of every thread's start.
+  const { default: $RefParser } = await import('@apidevtools/json-schema-ref-parser');
   const parser = new $RefParser();
   return parser.dereference(rootAbs, value as object, {
     continueOnError: false,

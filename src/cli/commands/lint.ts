@@ -4,13 +4,10 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Finding } from '../../finding.js';
-import { lintMesh } from '../../lint.js';
 import { lintCacheFile, toolFingerprint } from '../../cache/lint-cache.js';
-import { MESH_RULE_IDS } from '../../load/contract-checks.js';
-import { loadCheckedMesh } from '../../load/checked-mesh.js';
-import { findRepoRoot } from '../../load/load-mesh.js';
+import { startLoaderThreads, workerCount } from '../../load/loader-threads.js';
+import { findRepoRoot, listMeshFiles } from '../../load/mesh-files.js';
 import { exitCodeFor, FINDINGS_FORMATS, formatFindings, type FindingsFormat } from '../../output/format-findings.js';
-import { ruleById } from '../../rules/registry.js';
 import { parseFormat, UsageError, type CliContext } from '../context.js';
 import { addLoadLimitOptions, loadLimits, type LoadLimitFlags } from '../load-flags.js';
 
@@ -57,8 +54,6 @@ export function registerLint(program: Command, ctx: CliContext): void {
       const cwd = ctx.cwd;
       const missing = paths.filter((p) => !existsSync(path.resolve(cwd, p)));
       if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
-      const unknownRules = (options.rule ?? []).filter((id) => !ruleById(id) && !id.startsWith('odcs/'));
-      if (unknownRules.length) throw new UsageError(`unknown rule ${unknownRules.join(', ')}: run \`mesh rules\` for the list`);
       const limits = loadLimits(options);
 
       const contractsDir = options.contracts !== undefined ? path.resolve(cwd, options.contracts) : findContractsDir(paths, cwd);
@@ -73,12 +68,30 @@ export function registerLint(program: Command, ctx: CliContext): void {
       const cache = options.cache === true
         ? { file: lintCacheFile(options.cacheLocation !== undefined ? path.resolve(cwd, options.cacheLocation) : path.join(root, '.mesh-cache'), root, contractsDir), tool: toolFingerprint(command.parent?.version() ?? '0.0.0') }
         : undefined;
+      // List the files and start the worker threads before importing the engine: a worker loads its
+      // bundle (~0.14 s) while this thread imports its own, instead of after it. With --cache the
+      // threads wait until the cache says how many files need loading.
+      const listed = await listMeshFiles(contractsDir, { root, cwd });
+      const threads = cache ? [] : startLoaderThreads(workerCount(workers, listed.files.length) - 1);
+      const [{ lintMesh }, { MESH_RULE_IDS }, { loadCheckedMesh }, { ruleById }] = await Promise.all([
+        import('../../lint.js'),
+        import('../../load/contract-checks.js'),
+        import('../../load/checked-mesh.js'),
+        import('../../rules/registry.js'),
+      ]);
+      const unknownRules = (options.rule ?? []).filter((id) => !ruleById(id) && !id.startsWith('odcs/'));
+      if (unknownRules.length) {
+        for (const thread of threads) void thread.worker.terminate();
+        throw new UsageError(`unknown rule ${unknownRules.join(', ')}: run \`mesh rules\` for the list`);
+      }
       const { mesh, result, checks, stats } = await loadCheckedMesh(contractsDir, {
         root,
         cwd,
         ...limits,
         ...(workers === undefined ? {} : { workers }),
         ...(cache ? { cache } : {}),
+        listed,
+        threads,
       });
       const selected = paths.map((p) => path.resolve(cwd, p));
       const inSelection = selected.length === 0 ? () => true : (absPath: string) => selected.some((s) => absPath === s || absPath.startsWith(s + path.sep));
