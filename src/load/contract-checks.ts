@@ -8,6 +8,7 @@ import { lintMesh, SCHEMA_CHECKS } from '../lint.js';
 import type { LoadedDocument } from '../model/document.js';
 import type { Mesh } from '../model/mesh.js';
 import { RULES } from '../rules/registry.js';
+import { resolveMeshPolicies, type MeshPolicies } from '../policy/mesh-policies.js';
 
 /** Rule ids the per-contract checks run (schema checks + contract-scope rules). */
 export const CONTRACT_CHECK_IDS: readonly string[] = [...SCHEMA_CHECKS.map((c) => c.id), ...RULES.filter((r) => r.scope === 'contract').map((r) => r.id)];
@@ -22,16 +23,25 @@ export interface PolicyDocs {
   domains: Map<string, LoadedDocument>;
 }
 
+/**
+ * The policies of each PolicyDocs, resolved once: checkContracts runs on a few contracts at a time,
+ * and resolving them for every batch made the policy readers hot enough for V8 to optimise (profiled:
+ * ~0.1 s of compilation per thread at 5,000 contracts, for work whose result never changes).
+ */
+const resolvedPolicies = new WeakMap<PolicyDocs, MeshPolicies>();
+
 /** Findings of the per-contract checks for each of `contracts`, keyed by absolute path. */
 export function checkContracts(policy: PolicyDocs, contracts: LoadedDocument[], cwd: string): Map<string, Finding[]> {
   const mesh: Mesh = { root: policy.root, contractsDir: policy.contractsDir, domains: policy.domains, contracts, products: [], ...(policy.policy ? { policy: policy.policy } : {}) };
+  let policies = resolvedPolicies.get(policy);
+  if (!policies) resolvedPolicies.set(policy, (policies = resolveMeshPolicies(mesh, [...RULES, ...SCHEMA_CHECKS])));
   const byFile = new Map<string, Finding[]>();
   const absOf = new Map<string, string>();
   for (const doc of contracts) {
     byFile.set(doc.absPath, []);
     absOf.set(doc.file, doc.absPath);
   }
-  for (const finding of lintMesh(mesh, { rules: CONTRACT_CHECK_IDS, cwd })) {
+  for (const finding of lintMesh(mesh, { rules: CONTRACT_CHECK_IDS, cwd, policies })) {
     const abs = absOf.get(finding.file);
     if (abs === undefined) {
       // A rule reported into another file: check one contract at a time so each finding stays with
