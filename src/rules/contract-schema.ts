@@ -63,12 +63,17 @@ export function propertyList(list: unknown, listPath: JsonPath): { property: Raw
 }
 
 function walkPropertyList(list: unknown, listPath: JsonPath, object: SchemaObjectSite, prefix: string, out: PropertySite[]): void {
-  for (const { property, path, name } of propertyList(list, listPath)) {
+  if (!Array.isArray(list)) return;
+  for (let i = 0; i < list.length; i++) {
+    const property: unknown = list[i];
+    if (!isMapping(property)) continue;
+    const name = typeof property.name === 'string' ? property.name : '';
+    const path = [...listPath, i];
     const dotted = `${prefix}.${name}`;
     out.push({ property, path, name, object, dotted, listPath });
-    walkPropertyList(property.properties, [...path, 'properties'], object, dotted, out);
+    if (property.properties !== undefined) walkPropertyList(property.properties, [...path, 'properties'], object, dotted, out);
     const items = property.items;
-    if (isMapping(items)) walkPropertyList(items.properties, [...path, 'items', 'properties'], object, dotted, out);
+    if (isMapping(items) && items.properties !== undefined) walkPropertyList(items.properties, [...path, 'items', 'properties'], object, dotted, out);
   }
 }
 

@@ -43,26 +43,36 @@ export const rule: ContractRule = {
 `),
   },
   check(ctx) {
+    const objects = schemaObjects(ctx.contract);
+    if (!objects.some((object) => Array.isArray(object.object.quality))) return;
     const all = allProperties(ctx.contract);
-    for (const object of schemaObjects(ctx.contract)) {
-      const names = propertyList(object.object.properties, []).map((p) => p.name).filter((n) => n !== '');
-      const nested = all.filter((p) => p.object.path[1] === object.path[1]).map((p) => p.dotted.slice(object.name.length + 1));
-      const known = new Set([...names, ...nested]);
-      forEachQuality(object.object, [...object.path], (quality, path) => {
+    for (const object of objects) {
+      // What the object's rules may name, worked out only if one of them names properties.
+      let names: string[] | undefined;
+      let known: Set<string> | undefined;
+      const knownNames = () => {
+        if (!known) {
+          names = propertyList(object.object.properties, []).map((p) => p.name).filter((n) => n !== '');
+          const nested = all.filter((p) => p.object.path[1] === object.path[1]).map((p) => p.dotted.slice(object.name.length + 1));
+          known = new Set([...names, ...nested]);
+        }
+        return known;
+      };
+      forEachQuality(object.object, object.path, (quality, path) => {
         const args = quality.arguments;
         if (isMapping(args) && Array.isArray(args.properties)) {
           args.properties.forEach((name, i) => {
-            if (typeof name !== 'string' || known.has(name)) return;
-            const guess = suggest(name, names);
+            if (typeof name !== 'string' || knownNames().has(name)) return;
+            const guess = suggest(name, names!);
             ctx.report({
-              path: [...path, 'arguments', 'properties', i],
+              path: [...path(), 'arguments', 'properties', i],
               message: `quality rule refers to property "${name}", which object "${object.name}" does not have${guess ? ` (did you mean "${guess}"?)` : ''}`,
             });
           });
         }
         if (typeof quality.query === 'string' && PROPERTY_PLACEHOLDER.test(quality.query)) {
           ctx.report({
-            path: [...path, 'query'],
+            path: [...path(), 'query'],
             message: `the query of an object-level quality rule uses {property}, which only has a value in a property-level rule`,
             fix: 'Move the rule under the property it checks, or write the column name.',
           });
@@ -72,9 +82,10 @@ export const rule: ContractRule = {
   },
 };
 
-function forEachQuality(node: Raw, path: JsonPath, visit: (quality: Raw, path: JsonPath) => void): void {
+/** Each quality rule of `node`, with (on demand: findings are rare) its path. */
+function forEachQuality(node: Raw, nodePath: JsonPath, visit: (quality: Raw, path: () => JsonPath) => void): void {
   if (!Array.isArray(node.quality)) return;
   node.quality.forEach((q, i) => {
-    if (isMapping(q)) visit(q, [...path, 'quality', i]);
+    if (isMapping(q)) visit(q, () => [...nodePath, 'quality', i]);
   });
 }

@@ -1,5 +1,5 @@
 // Properties of one object (or of one nested object / array item) must have distinct names.
-import { propertyList, propertyLists } from '../contract-schema.js';
+import { isMapping, propertyLists } from '../contract-schema.js';
 import { exampleContract } from '../example-mesh.js';
 import type { ContractRule } from '../rule.js';
 
@@ -27,13 +27,15 @@ export const rule: ContractRule = {
   },
   check(ctx) {
     for (const { listPath, list, owner } of propertyLists(ctx.contract)) {
+      if (!Array.isArray(list)) continue;
       const seen = new Map<string, number>();
-      for (const { name, path } of propertyList(list, listPath)) {
-        if (name === '') continue;
+      list.forEach((property, i) => {
+        if (!isMapping(property) || typeof property.name !== 'string' || property.name === '') return;
+        const name = property.name;
         const first = seen.get(name);
-        if (first === undefined) seen.set(name, path[path.length - 1] as number);
-        else ctx.report({ path: [...path, 'name'], message: `${owner} already has a property "${name}" (properties[${first}])` });
-      }
+        if (first === undefined) seen.set(name, i);
+        else ctx.report({ path: [...listPath, i, 'name'], message: `${owner} already has a property "${name}" (properties[${first}])` });
+      });
     }
   },
 };

@@ -37,18 +37,19 @@ export const rule: ContractRule = {
     ),
   },
   check(ctx) {
+    const elements = slaEntries(ctx.contract).filter((sla) => typeof sla.entry.element === 'string');
+    if (elements.length === 0) return;
+    // A direct look-up per name: contracts name one or two elements, and a set of every dotted
+    // property name cost more to build than these scans (profiled).
     const objects = schemaObjects(ctx.contract);
-    const known = new Set<string>(objects.map((o) => o.name));
-    for (const p of allProperties(ctx.contract)) known.add(p.dotted);
+    const properties = allProperties(ctx.contract);
+    const exists = (name: string) => objects.some((o) => o.name === name) || properties.some((p) => p.dotted === name);
     const single = objects.length === 1 ? objects[0].name : undefined;
-    const candidates = [...known];
-    for (const sla of slaEntries(ctx.contract)) {
-      const element = sla.entry.element;
-      if (typeof element !== 'string') continue;
-      for (const raw of element.split(',')) {
+    for (const sla of elements) {
+      for (const raw of (sla.entry.element as string).split(',')) {
         const name = raw.trim();
-        if (name === '' || known.has(name) || (single !== undefined && known.has(`${single}.${name}`))) continue;
-        const guess = suggest(name, candidates);
+        if (name === '' || exists(name) || (single !== undefined && exists(`${single}.${name}`))) continue;
+        const guess = suggest(name, [...new Set([...objects.map((o) => o.name), ...properties.map((p) => p.dotted)])]);
         ctx.report({
           path: [...sla.path, 'element'],
           message: `SLA element "${name}" is not an object or property of this contract${guess ? ` (did you mean "${guess}"?)` : ''}`,

@@ -12,7 +12,17 @@ export interface SlaEntry {
   unit?: string;
 }
 
-export function slaEntries(contract: Raw): SlaEntry[] {
+// One entry, as allProperties keeps (see there): nine rules ask in a row for the same contract's.
+let listed: { contract: Raw; entries: readonly SlaEntry[] } | undefined;
+
+export function slaEntries(contract: Raw): readonly SlaEntry[] {
+  if (listed?.contract === contract) return listed.entries;
+  const entries = listSlaEntries(contract);
+  listed = { contract, entries };
+  return entries;
+}
+
+function listSlaEntries(contract: Raw): SlaEntry[] {
   if (!Array.isArray(contract.slaProperties)) return [];
   const out: SlaEntry[] = [];
   contract.slaProperties.forEach((entry, i) => {
