@@ -77,16 +77,19 @@ function walkPropertyList(list: unknown, listPath: JsonPath, object: SchemaObjec
   }
 }
 
-/** Lists where sibling properties live (object level, nested objects, array items), for uniqueness checks. */
-export function propertyLists(contract: Raw): { listPath: JsonPath; list: unknown; owner: string }[] {
-  const out: { listPath: JsonPath; list: unknown; owner: string }[] = [];
+/**
+ * Lists where sibling properties live (object level, nested objects, array items), for uniqueness
+ * checks. Path and owner are worked out on demand: they are only needed for a finding.
+ */
+export function propertyLists(contract: Raw): { listPath: () => JsonPath; list: unknown; owner: () => string }[] {
+  const out: { listPath: () => JsonPath; list: unknown; owner: () => string }[] = [];
   for (const object of schemaObjects(contract)) {
-    out.push({ listPath: [...object.path, 'properties'], list: object.object.properties, owner: `object "${object.name}"` });
+    out.push({ listPath: () => [...object.path, 'properties'], list: object.object.properties, owner: () => `object "${object.name}"` });
   }
   for (const site of allProperties(contract)) {
-    if (site.property.properties !== undefined) out.push({ listPath: [...site.path, 'properties'], list: site.property.properties, owner: `property "${site.dotted}"` });
+    if (site.property.properties !== undefined) out.push({ listPath: () => [...site.path, 'properties'], list: site.property.properties, owner: () => `property "${site.dotted}"` });
     const items = site.property.items;
-    if (isMapping(items) && items.properties !== undefined) out.push({ listPath: [...site.path, 'items', 'properties'], list: items.properties, owner: `items of "${site.dotted}"` });
+    if (isMapping(items) && items.properties !== undefined) out.push({ listPath: () => [...site.path, 'items', 'properties'], list: items.properties, owner: () => `items of "${site.dotted}"` });
   }
   return out;
 }

@@ -119,6 +119,28 @@ describe('schema rules', () => {
     expect(messagesOf(findings, 'schema/unique-property-name')).toEqual(['items of "orders.lines" already has a property "sku" (properties[1])']);
   });
 
+  it('report each repeated property name in a long list at the repeat, naming the first (lists over 16 are checked with a map)', async () => {
+    const columns = Array.from({ length: 20 }, (_, i) => `      - { name: c${i}, logicalType: string }`);
+    columns.splice(18, 0, '      - { name: c3, logicalType: string }');
+    columns.push('      - { name: c7, logicalType: string }', '      - { name: c3, logicalType: string }');
+    const text = exampleContract(`schema:
+  - name: orders
+    properties:
+      - { name: order_id, logicalType: string, primaryKey: true, required: true }
+${columns.join('\n')}
+`);
+    const { findings } = await withContract(text);
+    expect(messagesOf(findings, 'schema/unique-property-name')).toEqual([
+      'object "orders" already has a property "c3" (properties[4])',
+      'object "orders" already has a property "c7" (properties[8])',
+      'object "orders" already has a property "c3" (properties[4])',
+    ]);
+    // Each finding sits on the repeated entry: the 2nd `c3`, the 2nd `c7`, the 3rd `c3`.
+    const lines = text.split('\n');
+    const nth = (name: string, n: number) => lines.map((l, i) => (l.includes(`{ name: ${name},`) ? i + 1 : 0)).filter((i) => i > 0)[n];
+    expect(findings.filter((f) => f.rule === 'schema/unique-property-name').map((f) => f.line)).toEqual([nth('c3', 1), nth('c7', 1), nth('c3', 2)]);
+  });
+
   it('report a {property} placeholder in an object-level SQL quality rule', async () => {
     const { findings } = await withContract(exampleContract(`schema:
   - name: orders
