@@ -78,6 +78,7 @@ export async function run({ quick, baseline }) {
   const cli = resolve('bin', 'mesh.js');
   const node = process.execPath;
   const { outfile: governance } = await buildAction('governance', resolve('bench', 'out', 'actions'));
+  const { outfile: lintAction } = await buildAction('lint', resolve('bench', 'out', 'actions'));
   const builds = [{ label: '', cli, governance }];
   if (baseline) builds.push({ label: 'baseline: ', cli: resolve(baseline), governance: resolve(dirname(resolve(baseline)), '..', 'actions', 'governance', 'dist', 'index.js') });
   const scratch = mkdtempSync(join(tmpdir(), 'mesh-pr-bench-'));
@@ -120,9 +121,34 @@ export async function run({ quick, baseline }) {
       const headSha = git(work, 'rev-parse', 'HEAD').trim();
       const env = governanceEnv(work, baseSha, headSha, scratch);
 
+      // actions/lint as contracts-pr.yml runs it: the cache main's CI saved (a lint action run on
+      // main, restored by actions/cache), then the pull request. The cache is put back before each
+      // run, so every run is the first one of the pull request.
+      const mainEnv = { ...env, GITHUB_EVENT_NAME: 'push', GITHUB_EVENT_PATH: join(scratch, 'no-event.json'), INPUT_SCOPE: 'all' };
+      const cacheDir = join(work, '.mesh-cache');
+      const savedCache = join(scratch, 'mesh-cache-of-main');
+      git(work, 'checkout', '-q', 'main');
+      rmSync(cacheDir, { recursive: true, force: true });
+      measure([node, lintAction], { runs: 1, cwd: work, env: mainEnv, okStatuses: [0, 1] });
+      rmSync(savedCache, { recursive: true, force: true });
+      cpSync(cacheDir, savedCache, { recursive: true });
+      git(work, 'checkout', '-q', 'pr');
+      const lintActionTimes = [];
+      let lintActionRss = 0;
+      for (let i = 0; i < runs; i++) {
+        rmSync(cacheDir, { recursive: true, force: true });
+        cpSync(savedCache, cacheDir, { recursive: true });
+        const m = measure([node, lintAction], { runs: 1, cwd: work, env, okStatuses: [0, 1] });
+        lintActionTimes.push(m.medianMs);
+        lintActionRss = Math.max(lintActionRss, m.rssMb);
+      }
+      const lintActionMs = median(lintActionTimes);
+      rmSync(cacheDir, { recursive: true, force: true });
+
       rows.push(
         { what: `${k} changed: mesh lint --cache (incremental)`, ms: inc, rssMb: rss, note: `same findings as full; load ${loadAtStart}` },
         { what: `${k} changed: mesh lint, full (no cache)`, ms: full.medianMs, rssMb: full.rssMb },
+        { what: `${k} changed: actions/lint (cache of main restored, changed files reported)`, ms: lintActionMs, rssMb: lintActionRss },
       );
       for (const b of builds) {
         const breakingArgs = [node, b.cli, 'breaking', '--base', 'main', '--format', 'json'];
@@ -132,6 +158,7 @@ export async function run({ quick, baseline }) {
           { what: `${b.label}${k} changed: mesh breaking`, ms: breaking.medianMs, rssMb: breaking.rssMb, note: `load ${load1()}` },
           { what: `${b.label}${k} changed: actions/governance`, ms: gov.medianMs, rssMb: gov.rssMb },
           { what: `${b.label}${k} changed: PR check = incremental lint + breaking + governance`, ms: inc + breaking.medianMs + gov.medianMs },
+          ...(b.label === '' ? [{ what: `${k} changed: PR check as contracts-pr.yml runs it = actions/lint + mesh breaking + actions/governance`, ms: lintActionMs + breaking.medianMs + gov.medianMs }] : []),
         );
         if (b.label === '') {
           const fullBreaking = measure([...breakingArgs, '--full'], { runs: 1, cwd: work, okStatuses: [0, 1] });

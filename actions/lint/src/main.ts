@@ -1,9 +1,11 @@
 // actions/lint: lints the mesh (ODCS conformance + every governance rule) and reports the findings
 // of the files a pull request changes (or of every file, with `scope: all`) as annotations, a job
 // summary and a section of the sticky PR comment.
+import path from 'node:path';
 import * as core from '@actions/core';
 import { countBySeverity, type Finding } from '../../../src/finding.js';
-import { lintMesh } from '../../../src/lint.js';
+import { lintCacheFile, toolFingerprint } from '../../../src/cache/lint-cache.js';
+import { lintContractsDir } from '../../../src/lint-run.js';
 import { countsLine, findingsTable } from '../../../src/pr/markdown.js';
 import { inScope, lintScope, type LintScope } from '../../../src/pr/lint-scope.js';
 import type { SectionStatus } from '../../../src/pr/comment-sections.js';
@@ -12,7 +14,7 @@ import { publishSection, type CommentOutcome } from '../../common/src/comment.js
 import { changedFiles } from '../../common/src/git.js';
 import { choice, flag, githubAccess, runAction, text } from '../../common/src/inputs.js';
 import { pullRequestFromEvent } from '../../common/src/pull-request.js';
-import { blobLinker, loadWorkspaceMesh, repoRelative, runUrl, writeSummary } from '../../common/src/workspace.js';
+import { blobLinker, repoRelative, runUrl, workspace, writeSummary } from '../../common/src/workspace.js';
 
 export async function run(): Promise<void> {
   await runAction(async () => {
@@ -20,14 +22,22 @@ export async function run(): Promise<void> {
     const scopeInput = choice('scope', ['changed', 'all'] as const, 'changed');
     const failOn = choice('fail-on', ['error', 'warning', 'never'] as const, 'error');
     const comment = flag('comment', true);
+    const cacheInput = text('cache', '.mesh-cache');
     const pr = pullRequestFromEvent();
 
-    const { root, mesh, loadFindings, files } = await loadWorkspaceMesh(contracts);
+    const root = workspace();
     const contractsRel = repoRelative(root, contracts);
+    const contractsDir = path.resolve(root, contracts);
     let scope: LintScope = { all: true };
     if (scopeInput === 'changed' && pr) scope = lintScope(changedFiles(root, pr.baseSha, pr.headSha), contractsRel);
     const only = (f: { file: string }) => inScope(scope, f.file, contractsRel);
-    const findings: Finding[] = [...loadFindings.filter(only), ...lintMesh(mesh, { only, cwd: root })];
+    // With the cache of an earlier run (actions/cache restores it), unchanged files are not parsed or
+    // checked again; cross-contract rules still run on the whole mesh, so the findings are the same.
+    const cache = cacheInput === 'none' ? undefined : { file: lintCacheFile(path.resolve(root, cacheInput), root, contractsDir), tool: toolFingerprint('actions/lint') };
+    const run = await lintContractsDir(contractsDir, { root, cwd: root, only, ...(cache ? { cache } : {}) });
+    const findings: Finding[] = run.findings;
+    const files = run.result.files;
+    core.info(`${files} mesh files: ${run.stats.reused} reused from the lint cache, ${run.stats.loaded} loaded and checked${run.stats.cacheWritten ? '; cache updated' : ''}`);
 
     const n = countBySeverity(findings);
     const verdict: SectionStatus = failOn !== 'never' && (n.error > 0 || (failOn === 'warning' && n.warning > 0)) ? 'fail' : n.error + n.warning > 0 ? 'warn' : 'pass';

@@ -3,7 +3,6 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import type { Finding } from '../../finding.js';
 import { lintCacheFile, toolFingerprint } from '../../cache/lint-cache.js';
 import { startLoaderThreads, workerCount } from '../../load/loader-threads.js';
 import { findRepoRoot, listMeshFiles } from '../../load/mesh-files.js';
@@ -73,18 +72,16 @@ export function registerLint(program: Command, ctx: CliContext): void {
       // threads wait until the cache says how many files need loading.
       const listed = await listMeshFiles(contractsDir, { root, cwd });
       const threads = cache ? [] : startLoaderThreads(workerCount(workers, listed.files.length) - 1);
-      const [{ lintMesh }, { MESH_RULE_IDS }, { loadCheckedMesh }, { ruleById }] = await Promise.all([
-        import('../../lint.js'),
-        import('../../load/contract-checks.js'),
-        import('../../load/checked-mesh.js'),
-        import('../../rules/registry.js'),
-      ]);
+      const [{ lintContractsDir }, { ruleById }] = await Promise.all([import('../../lint-run.js'), import('../../rules/registry.js')]);
       const unknownRules = (options.rule ?? []).filter((id) => !ruleById(id) && !id.startsWith('odcs/'));
       if (unknownRules.length) {
         for (const thread of threads) void thread.worker.terminate();
         throw new UsageError(`unknown rule ${unknownRules.join(', ')}: run \`mesh rules\` for the list`);
       }
-      const { mesh, result, checks, stats } = await loadCheckedMesh(contractsDir, {
+      const selected = paths.map((p) => path.resolve(cwd, p));
+      const inSelection = selected.length === 0 ? () => true : (absPath: string) => selected.some((s) => absPath === s || absPath.startsWith(s + path.sep));
+      const only = (file: { absPath: string }) => inSelection(file.absPath);
+      const { result, findings, loadFindings, stats } = await lintContractsDir(contractsDir, {
         root,
         cwd,
         ...limits,
@@ -92,16 +89,9 @@ export function registerLint(program: Command, ctx: CliContext): void {
         ...(cache ? { cache } : {}),
         listed,
         threads,
+        only,
+        ...(options.rule ? { rules: options.rule } : {}),
       });
-      const selected = paths.map((p) => path.resolve(cwd, p));
-      const inSelection = selected.length === 0 ? () => true : (absPath: string) => selected.some((s) => absPath === s || absPath.startsWith(s + path.sep));
-      const only = (file: { absPath: string }) => inSelection(file.absPath);
-      const rules = options.rule;
-      const loadFindings = result.findings.filter((f) => inSelection(path.resolve(cwd, f.file)));
-      // Per-contract checks (schema + contract-scope rules) came with the load; mesh-scope rules run now, on the whole mesh.
-      const contractFindings = checks.filter((f) => (!rules || rules.includes(f.rule)) && inSelection(path.resolve(cwd, f.file)));
-      const meshRules = rules ? MESH_RULE_IDS.filter((id) => rules.includes(id)) : MESH_RULE_IDS;
-      const findings: Finding[] = [...loadFindings, ...contractFindings, ...(meshRules.length > 0 ? lintMesh(mesh, { only, cwd, rules: meshRules }) : [])];
       if (options.stats) {
         ctx.stderr(`mesh lint: ${stats.files} files, ${stats.reused} reused from the cache, ${stats.loaded} loaded and checked${stats.workers > 1 ? ` on ${stats.workers} worker threads` : ''}${stats.cacheWritten ? ', cache updated' : ''}\n`);
       }

@@ -1,5 +1,7 @@
 // actions/lint, run as GitHub runs it: annotations on file and line (capped), the job summary,
 // outputs, exit code, and the one sticky PR comment on the local GitHub emulator.
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../github-emulator/index.js';
 import { edit, prRepo, runAction, type PrRepo } from './harness.js';
@@ -134,6 +136,28 @@ describe('actions/lint on a pull request', () => {
     expect(run.code).toBe(0);
     expect(run.summary).toMatch(/in all \d+ files/);
     expect(run.outputs.comment).toBe('skipped');
+  });
+
+  it('reuses the lint cache of an earlier run for unchanged files, with the same findings; cache: none writes none', async () => {
+    const repo = track(prRepo((r) => edit(r, ORDERS, /^status: active$/m, 'status: active\ncolour: red')));
+    const first = await runAction('lint', { cwd: repo.dir, event: 'none' });
+    const files = Number(first.outputs.files);
+    expect(first.stdout).toContain(`${files} mesh files: 0 reused from the lint cache, ${files} loaded and checked; cache updated`);
+    expect(existsSync(path.join(repo.dir, '.mesh-cache'))).toBe(true);
+
+    // Another contract changes: only that file is loaded again; the finding of the unchanged one stays.
+    edit(repo, 'contracts/sales/returns.odcs.yaml', /^status: active$/m, 'status: active\nshade: blue');
+    const second = await runAction('lint', { cwd: repo.dir, event: 'none' });
+    expect(second.stdout).toContain(`${files} mesh files: ${files - 1} reused from the lint cache, 1 loaded and checked; cache updated`);
+    const shown = (run: typeof first) => run.annotations.filter((a) => a.file).map((a) => `${a.file}:${a.line} ${a.message}`).sort();
+    expect(shown(first)).toEqual([expect.stringMatching(/^contracts\/sales\/orders\.odcs\.yaml:7 .*colour/)]);
+    expect(shown(second)).toEqual(expect.arrayContaining(shown(first)));
+    expect(shown(second).some((a) => a.startsWith('contracts/sales/returns.odcs.yaml') && /shade/.test(a))).toBe(true);
+
+    rmSync(path.join(repo.dir, '.mesh-cache'), { recursive: true });
+    const uncached = await runAction('lint', { cwd: repo.dir, event: 'none', inputs: { cache: 'none' } });
+    expect(shown(uncached)).toEqual(shown(second));
+    expect(existsSync(path.join(repo.dir, '.mesh-cache'))).toBe(false);
   });
 
   it('rejects a bad input value with a message naming the input', async () => {
