@@ -105,13 +105,23 @@ function domainOfPath(mesh: Mesh, repoRel: string): string | undefined {
   return rel.length >= 2 && !rel[0].startsWith('_') && rel[0] !== '..' ? rel[0] : undefined;
 }
 
-function contractsById(mesh: Mesh): { byId: Map<string, LoadedDocument>; withoutId: LoadedDocument[] } {
+/**
+ * Documents by `id` when the id is unique on its side; the holders of a duplicated id (lint reports
+ * it) and documents without one are matched by path. Not "the first holder wins": which holder is
+ * first depends on which files were loaded, and incremental and full runs must pair alike.
+ */
+function documentsById(docs: readonly LoadedDocument[]): { byId: Map<string, LoadedDocument>; withoutId: LoadedDocument[] } {
+  const count = new Map<string, number>();
+  for (const doc of docs) {
+    const id = str(doc.data.id);
+    if (id) count.set(id, (count.get(id) ?? 0) + 1);
+  }
   const byId = new Map<string, LoadedDocument>();
   const withoutId: LoadedDocument[] = [];
-  for (const doc of mesh.contracts) {
+  for (const doc of docs) {
     const id = str(doc.data.id);
-    if (id === undefined || byId.has(id)) withoutId.push(doc); // duplicates are lint's problem; match them by path
-    else byId.set(id, doc);
+    if (id && count.get(id) === 1) byId.set(id, doc);
+    else withoutId.push(doc);
   }
   return { byId, withoutId };
 }
@@ -207,8 +217,8 @@ export async function diffMeshes(base: Mesh, head: Mesh, options: MeshDiffOption
     return config;
   };
 
-  const oldSide = contractsById(base);
-  const newSide = contractsById(head);
+  const oldSide = documentsById(base.contracts);
+  const newSide = documentsById(head.contracts);
   const consumers = consumersByContract(head);
   const unreadable = options.unreadable ?? new Map<string, UnreadableFile>();
   const pairs = pairDocuments(base, head, oldSide, newSide, options.renames, unreadable);
@@ -256,23 +266,6 @@ export async function diffMeshes(base: Mesh, head: Mesh, options: MeshDiffOption
   return { run, documents, settingsProblems };
 }
 
-/** Products by `id` (unique ones), the rest by path. */
-function productsById(mesh: Mesh): { byId: Map<string, LoadedDocument>; withoutId: LoadedDocument[] } {
-  const count = new Map<string, number>();
-  for (const doc of mesh.products) {
-    const id = str(doc.data.id);
-    if (id) count.set(id, (count.get(id) ?? 0) + 1);
-  }
-  const byId = new Map<string, LoadedDocument>();
-  const withoutId: LoadedDocument[] = [];
-  for (const doc of mesh.products) {
-    const id = str(doc.data.id);
-    if (id && count.get(id) === 1) byId.set(id, doc);
-    else withoutId.push(doc);
-  }
-  return { byId, withoutId };
-}
-
 /**
  * The data products (ODPS) of both sides: paired by `id`, else by path across git renames; identical
  * ones skipped. Consumers of what a product publishes come from the other products of the head.
@@ -285,8 +278,8 @@ function diffProductSides(
   configFor: (domain: string | undefined) => BreakingConfig,
   documents: MeshDiffResult['documents'],
 ): ProductDiff[] {
-  const oldSide = productsById(base);
-  const newSide = productsById(head);
+  const oldSide = documentsById(base.products);
+  const newSide = documentsById(head.products);
   const pairs = pairDocuments(base, head, oldSide, newSide, options.renames, options.unreadableProducts ?? new Map<string, UnreadableFile>());
 
   // Who publishes each contract at the head (output ports), by product file.

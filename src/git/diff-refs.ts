@@ -108,16 +108,25 @@ function finish(result: MeshDiffResult, options: RefsDiffOptions, problems: Prob
   return { ...result, locate: locatorOf(result.documents), ...extra };
 }
 
-function contractTest(contractsRel: string): (repoPath: string) => boolean {
+/**
+ * Whether a repository-relative path (as git lists it, `/` separators) is a mesh file of the
+ * contracts directory `contractsRel`. Decided on paths alone, under a made-up root: the file may
+ * exist only in a commit.
+ */
+function meshPathTest(contractsRel: string): (repoPath: string) => boolean {
   const fakeRoot = path.resolve('/mesh-repo');
   const dir = path.join(fakeRoot, contractsRel);
-  return (p) => CONTRACT.test(p) && isMeshFile(dir, path.join(fakeRoot, p));
+  return (p) => isMeshFile(dir, path.join(fakeRoot, p));
+}
+
+function contractTest(contractsRel: string): (repoPath: string) => boolean {
+  const isMesh = meshPathTest(contractsRel);
+  return (p) => CONTRACT.test(p) && isMesh(p);
 }
 
 function productTest(contractsRel: string): (repoPath: string) => boolean {
-  const fakeRoot = path.resolve('/mesh-repo');
-  const dir = path.join(fakeRoot, contractsRel);
-  return (p) => PRODUCT.test(p) && isMeshFile(dir, path.join(fakeRoot, p));
+  const isMesh = meshPathTest(contractsRel);
+  return (p) => PRODUCT.test(p) && isMesh(p);
 }
 
 // ---------------------------------------------------------------- full
@@ -173,9 +182,7 @@ function escapeRegex(text: string): string {
 async function meshFilesOf(root: string, sha: string | undefined, contractsRel: string): Promise<{ files: string[]; hasDir: boolean }> {
   if (sha) {
     const all = await listPaths(root, sha, [contractsRel || '.']);
-    const fakeRoot = path.resolve('/mesh-repo');
-    const dir = path.join(fakeRoot, contractsRel);
-    return { files: all.filter((p) => isMeshFile(dir, path.join(fakeRoot, p))).sort(), hasDir: all.length > 0 };
+    return { files: all.filter(meshPathTest(contractsRel)).sort(), hasDir: all.length > 0 };
   }
   const dir = path.join(root, contractsRel);
   const listed = await listMeshFiles(dir, { root, cwd: root });

@@ -19,13 +19,19 @@ const CONTRACT = /\.odcs\.ya?ml$/;
 const PRODUCT = /\.odps\.ya?ml$/;
 const CONCURRENCY = 16;
 
-export async function loadMesh(contractsDir: string, options: LoadOptions): Promise<{ mesh: Mesh; result: LoadResult }> {
+export interface LoadMeshOptions extends LoadOptions {
+  /** Load only the mesh files this accepts (absolute paths); the others are left out of the Mesh. */
+  select?: (absPath: string) => boolean;
+}
+
+/** Loads a contracts/ tree; `listed` is how many mesh files it has (loaded or not, see `select`). */
+export async function loadMesh(contractsDir: string, options: LoadMeshOptions): Promise<{ mesh: Mesh; result: LoadResult; listed: number }> {
   const dir = path.resolve(options.cwd, contractsDir);
   const findings: Finding[] = [];
   const mesh: Mesh = { root: options.root, contractsDir: dir, domains: new Map(), contracts: [], products: [] };
 
   const listed = await listMeshFiles(dir, options);
-  const files = listed.files;
+  const files = options.select ? listed.files.filter(options.select) : listed.files;
   findings.push(...listed.findings);
 
   const documents: LoadedDocument[] = [];
@@ -40,7 +46,7 @@ export async function loadMesh(contractsDir: string, options: LoadOptions): Prom
   }
   await attachCodeowners(mesh, findings, options);
   findings.sort(compareFindings);
-  return { mesh, result: { documents, findings, files: files.length } };
+  return { mesh, result: { documents, findings, files: files.length }, listed: listed.files.length };
 }
 
 /** Puts a loaded mesh file where it belongs in the Mesh (policy, domain, contract or product). */

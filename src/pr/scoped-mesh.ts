@@ -6,7 +6,7 @@
 // A scope of `all` (mesh.yaml, a shared fragment or CODEOWNERS changed) loads every file.
 import path from 'node:path';
 import type { Finding } from '../finding.js';
-import { attachCodeowners, listMeshFiles, loadAll, placeDocument } from '../load/load-mesh.js';
+import { loadMesh } from '../load/load-mesh.js';
 import type { LoadOptions } from '../load/options.js';
 import type { Mesh } from '../model/mesh.js';
 import { inScope, type LintScope } from './lint-scope.js';
@@ -26,18 +26,9 @@ const POLICY_FILE = /(^|\/)(mesh|domain)\.ya?ml$/;
 /** Loads the policy files and the files in `scope` of the contracts directory `contractsDir` (absolute). */
 export async function loadScopedMesh(contractsDir: string, scope: LintScope, options: LoadOptions): Promise<ScopedMesh> {
   const dir = path.resolve(options.cwd, contractsDir);
-  const listed = await listMeshFiles(dir, options);
   const contractsRel = path.relative(options.root, dir).split(path.sep).join('/') || '.';
   const repoPath = (abs: string) => path.relative(options.root, abs).split(path.sep).join('/');
-  const wanted = listed.files.filter((abs) => POLICY_FILE.test(path.relative(dir, abs).split(path.sep).join('/')) || inScope(scope, repoPath(abs), contractsRel));
-  const mesh: Mesh = { root: options.root, contractsDir: dir, domains: new Map(), contracts: [], products: [] };
-  const findings: Finding[] = [...listed.findings];
-  const loaded = await loadAll(wanted, options);
-  for (let i = 0; i < wanted.length; i++) {
-    findings.push(...loaded[i].findings);
-    const document = loaded[i].document;
-    if (document) placeDocument(mesh, wanted[i], document);
-  }
-  await attachCodeowners(mesh, findings, options);
-  return { mesh, loadFindings: findings, files: wanted.length, meshFiles: listed.files.length };
+  const select = (abs: string) => POLICY_FILE.test(path.relative(dir, abs).split(path.sep).join('/')) || inScope(scope, repoPath(abs), contractsRel);
+  const { mesh, result, listed } = await loadMesh(dir, { ...options, select });
+  return { mesh, loadFindings: result.findings, files: result.files, meshFiles: listed };
 }
