@@ -2,7 +2,7 @@
 // repository only, target file and JSON pointer exist, no cycles) so each problem is reported at the
 // `$ref` that causes it; the valid references are then dereferenced by @apidevtools/json-schema-ref-parser,
 // restricted to the files we have already checked (no http, no other resolver).
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { JsonPath } from '../finding.js';
@@ -51,9 +51,11 @@ export async function resolveRefs(
       if (stat.size > ctx.limits.maxFileBytes) {
         loaded = { error: refProblem('ref/invalid', `the referenced file ${rel(abs)} is ${stat.size} bytes, over the limit of ${ctx.limits.maxFileBytes} bytes`, 'Make the fragment smaller.') };
       } else {
-        const outcome = parseYaml(readFileSync(abs), ctx.limits, { requireMapping: false });
+        const remembered = rememberedFragment(abs, stat, ctx.limits);
+        const outcome = remembered ? { ok: true as const, ...remembered } : parseYaml(readFileSync(abs), ctx.limits, { requireMapping: false });
         if (outcome.ok) {
           loaded = { value: outcome.value, refs: outcome.refs, text: outcome.text };
+          if (!remembered) rememberFragment(abs, stat, ctx.limits, loaded);
         } else {
           const first = outcome.problems[0];
           const at = first.line !== undefined ? first : outcome.text !== undefined && first.path ? createLocator(outcome.text)(first.path) : { line: 1, column: 1 };
@@ -209,6 +211,31 @@ export async function resolveRefs(
     }
   }
   return { data, problems, deps: [...deps] };
+}
+
+/**
+ * Fragments parsed earlier on this thread, by path, with the file's identity and the limits they were
+ * parsed under: a few shared fragments are referenced by thousands of contracts, and reading and
+ * parsing them again for each cost ~0.1 s per thread at 10,000 contracts (profiled). A fragment is
+ * handed out as a copy: a resolved document owns the values put into it (the ref-parser mutates them).
+ */
+const parsedFragments = new Map<string, { stamp: string; parsed: ParsedFile }>();
+const MAX_PARSED_FRAGMENTS = 256;
+
+function fragmentStamp(stat: Stats, limits: Limits): string {
+  return `${stat.dev}:${stat.ino}:${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${limits.maxFileBytes}:${limits.maxDepth}:${limits.maxAliases}`;
+}
+
+function rememberedFragment(abs: string, stat: Stats, limits: Limits): ParsedFile | undefined {
+  const entry = parsedFragments.get(abs);
+  if (!entry || entry.stamp !== fragmentStamp(stat, limits)) return undefined;
+  return { value: structuredClone(entry.parsed.value), refs: entry.parsed.refs, text: entry.parsed.text };
+}
+
+function rememberFragment(abs: string, stat: Stats, limits: Limits, parsed: ParsedFile): void {
+  if (parsedFragments.size >= MAX_PARSED_FRAGMENTS && !parsedFragments.has(abs)) parsedFragments.delete(parsedFragments.keys().next().value!);
+  // Kept as a copy too: the value just parsed goes into the document being resolved.
+  parsedFragments.set(abs, { stamp: fragmentStamp(stat, limits), parsed: { value: structuredClone(parsed.value), refs: parsed.refs, text: parsed.text } });
 }
 
 /**

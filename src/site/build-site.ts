@@ -465,12 +465,16 @@ async function writeAll(dir: string, files: AsyncIterable<OutputFile>, onFile?: 
   return { files: count, bytes };
 }
 
-/** Builds the site into `outDir` atomically and returns what it wrote. */
-export async function buildSiteToDir(options: SiteBuildOptions, prepare: () => Promise<PreparedSite> = () => prepareSite(options), memo?: SiteMemo): Promise<SiteBuildResult> {
+/** Builds the site into `outDir` atomically and returns what it wrote (`renderer`: templates loaded already, for `serve`). */
+export async function buildSiteToDir(
+  options: SiteBuildOptions,
+  prepare: () => Promise<PreparedSite> = () => prepareSite(options),
+  memo?: SiteMemo,
+  renderer: Renderer = loadRenderer(siteDir()),
+): Promise<SiteBuildResult> {
   const out = path.resolve(options.cwd, options.outDir);
   checkOutDir(options.outDir, path.resolve(options.cwd, options.contractsDir), options.cwd);
   const prepared = await prepare();
-  const renderer = loadRenderer(siteDir());
   const suffix = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const tmp = path.join(path.dirname(out), `.${path.basename(out)}.tmp-${suffix}`);
   let searchIndex = '';

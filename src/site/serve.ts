@@ -147,7 +147,7 @@ export async function serveSite(options: ServeOptions): Promise<{ server: SiteSe
   const build = await buildSiteToDir(options, async () => {
     sources = await readSources(options);
     return prepareFromSources(options, sources, memo);
-  }, memo);
+  }, memo, renderer);
   const outDir = build.outDir;
   const hashes = new Map<string, string>();
   for (const file of await listFiles(outDir)) hashes.set(file, digest(await fs.readFile(path.join(outDir, ...file.split('/')))));

@@ -29,6 +29,31 @@ describe('$ref resolution', () => {
     expect(schema[0].properties[0]).toEqual({ name: 'order_id', logicalType: 'string' });
   });
 
+  it('gives every document its own copy of a shared fragment, and sees a fragment edited on disk', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'mesh-refs-memo-'));
+    mkdirSync(path.join(dir, 'contracts', '_shared'), { recursive: true });
+    const fragment = path.join(dir, 'contracts', '_shared', 'columns.yaml');
+    writeFileSync(fragment, 'created_at: { name: created_at, logicalType: timestamp }\n');
+    const doc = (name: string) => {
+      const file = path.join(dir, 'contracts', `${name}.odcs.yaml`);
+      writeFileSync(file, `id: ${name}\nschema:\n  - name: t\n    properties:\n      - $ref: "_shared/columns.yaml#/created_at"\n`);
+      return () => loadFile(file, { root: dir, cwd: dir });
+    };
+    const columnOf = (loaded: Awaited<ReturnType<typeof loadFile>>) => (loaded.document?.data.schema as { properties: Record<string, unknown>[] }[])[0].properties[0];
+    const [a, b] = [doc('a'), doc('b')];
+    const first = columnOf(await a());
+    const second = columnOf(await b());
+    expect(second).toEqual({ name: 'created_at', logicalType: 'timestamp' });
+    first.logicalType = 'changed by a consumer of a';
+    expect(second.logicalType).toBe('timestamp');
+    second.logicalType = 'changed by a consumer of b';
+    expect(columnOf(await b()).logicalType).toBe('timestamp');
+    expect(columnOf(await a()).logicalType).toBe('timestamp');
+
+    writeFileSync(fragment, 'created_at: { name: created_at, logicalType: date, description: now a date }\n');
+    expect(columnOf(await a())).toEqual({ name: 'created_at', logicalType: 'date', description: 'now a date' });
+  });
+
   it('refuses an http URL (ref/remote) at the position of the $ref', async () => {
     const { document, findings } = await load('remote.yaml');
     expect(findings).toEqual([expect.objectContaining({ file: 'contracts/sales/remote.yaml', rule: 'ref/remote', line: 3, column: 3 })]);
