@@ -1,9 +1,10 @@
-// Bundles every custom action (actions/<name>/src/index.ts) into actions/<name>/dist/index.js with
+// Bundles every custom action (actions/<name>/src/index.ts) into actions/<name>/dist/index.js (plus
+// the loader's worker script where the action can use it) with
 // esbuild: self-contained (dependencies bundled, since a runner executes what is committed without
 // `npm install`), minified, ESM for Node 20. Run: `node scripts/build-actions.mjs [--out <dir>] [name...]`.
 // With --out, bundles go to <dir>/<name>/dist/index.js instead (scripts/check-dist.mjs compares them).
 import { build } from 'esbuild';
-import { existsSync, readdirSync, statSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -43,27 +44,46 @@ const slimToolkit = {
   },
 };
 
+const bundleOptions = {
+  absWorkingDir: repoRoot,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: true,
+  legalComments: 'none',
+  sourcemap: false,
+  metafile: true,
+  plugins: [slimToolkit],
+  // Bundled CommonJS dependencies call require() for Node built-ins.
+  banner: { js: "import{createRequire as __meshCreateRequire}from'node:module';const require=__meshCreateRequire(import.meta.url);" },
+  logLevel: 'warning',
+};
+
+/** The loader's worker entry point: an action that can start loader threads ships it next to its bundle. */
+const WORKER_SOURCE = 'src/load/lint-worker.ts';
+const THREADS_SOURCE = 'src/load/loader-threads.ts';
+
+/**
+ * Builds actions/<name>/dist/index.js and, when the action can load on worker threads, the worker
+ * script dist/load/lint-worker.js that src/load/loader-threads.ts looks for next to the bundle
+ * (without it the action loads on one thread). Returns every file written, relative to dist/.
+ */
 export async function buildAction(name, outRoot = actionsDir) {
-  const outfile = path.join(outRoot, name, 'dist', 'index.js');
-  mkdirSync(path.dirname(outfile), { recursive: true });
-  const result = await build({
-    absWorkingDir: repoRoot,
-    entryPoints: [path.join('actions', name, 'src', 'index.ts')],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    minify: true,
-    legalComments: 'none',
-    sourcemap: false,
-    metafile: true,
-    plugins: [slimToolkit],
-    // Bundled CommonJS dependencies call require() for Node built-ins.
-    banner: { js: "import{createRequire as __meshCreateRequire}from'node:module';const require=__meshCreateRequire(import.meta.url);" },
-    logLevel: 'warning',
-  });
-  return { name, outfile, bytes: statSync(outfile).size, metafile: result.metafile };
+  const distDir = path.join(outRoot, name, 'dist');
+  const outfile = path.join(distDir, 'index.js');
+  mkdirSync(distDir, { recursive: true });
+  const result = await build({ ...bundleOptions, entryPoints: [path.join('actions', name, 'src', 'index.ts')], outfile });
+  const files = ['index.js'];
+  const workerFile = path.join(distDir, 'load', 'lint-worker.js');
+  if (Object.keys(result.metafile.inputs).includes(THREADS_SOURCE)) {
+    await build({ ...bundleOptions, entryPoints: [WORKER_SOURCE], outfile: workerFile });
+    files.push('load/lint-worker.js');
+  } else {
+    rmSync(path.join(distDir, 'load'), { recursive: true, force: true });
+  }
+  const bytes = files.reduce((sum, file) => sum + statSync(path.join(distDir, file)).size, 0);
+  return { name, distDir, outfile, files, bytes, metafile: result.metafile };
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
@@ -77,7 +97,7 @@ if (isMain) {
   }
   const wanted = names.length > 0 ? names : actionNames();
   for (const name of wanted) {
-    const { outfile, bytes } = await buildAction(name, outRoot);
-    process.stdout.write(`${path.relative(process.cwd(), outfile)}  ${(bytes / 1024).toFixed(1)} KiB\n`);
+    const { distDir, files, bytes } = await buildAction(name, outRoot);
+    process.stdout.write(`${path.relative(process.cwd(), distDir)}: ${files.join(', ')}  ${(bytes / 1024).toFixed(1)} KiB\n`);
   }
 }

@@ -23,6 +23,15 @@ export function text(name: string, fallback: string): string {
   return core.getInput(name).trim() || fallback;
 }
 
+/** A whole number from `min` to `max`, or undefined for the word `auto` (the default when empty). */
+export function countOrAuto(name: string, min: number, max: number): number | undefined {
+  const value = core.getInput(name).trim() || 'auto';
+  if (value === 'auto') return undefined;
+  const n = Number(value);
+  if (/^\d+$/.test(value) && n >= min && n <= max) return n;
+  throw new InputError(`input "${name}" is "${value}": use auto or a whole number from ${min} to ${max}`);
+}
+
 /** Token and API URL: the `token` input (default: the workflow's GITHUB_TOKEN), GITHUB_API_URL. */
 export function githubAccess(): { token: string; apiUrl: string } {
   return { token: core.getInput('token').trim() || process.env.GITHUB_TOKEN || '', apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com' };

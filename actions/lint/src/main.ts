@@ -12,7 +12,7 @@ import type { SectionStatus } from '../../../src/pr/comment-sections.js';
 import { annotate } from '../../common/src/annotate.js';
 import { publishSection, type CommentOutcome } from '../../common/src/comment.js';
 import { changedFiles } from '../../common/src/git.js';
-import { choice, flag, githubAccess, runAction, text } from '../../common/src/inputs.js';
+import { choice, countOrAuto, flag, githubAccess, runAction, text } from '../../common/src/inputs.js';
 import { pullRequestFromEvent } from '../../common/src/pull-request.js';
 import { blobLinker, repoRelative, runUrl, workspace, writeSummary } from '../../common/src/workspace.js';
 
@@ -23,6 +23,7 @@ export async function run(): Promise<void> {
     const failOn = choice('fail-on', ['error', 'warning', 'never'] as const, 'error');
     const comment = flag('comment', true);
     const cacheInput = text('cache', '.mesh-cache');
+    const workers = countOrAuto('workers', 1, 64);
     const pr = pullRequestFromEvent();
 
     const root = workspace();
@@ -34,10 +35,10 @@ export async function run(): Promise<void> {
     // With the cache of an earlier run (actions/cache restores it), unchanged files are not parsed or
     // checked again; cross-contract rules still run on the whole mesh, so the findings are the same.
     const cache = cacheInput === 'none' ? undefined : { file: lintCacheFile(path.resolve(root, cacheInput), root, contractsDir), tool: toolFingerprint('actions/lint') };
-    const run = await lintContractsDir(contractsDir, { root, cwd: root, only, ...(cache ? { cache } : {}) });
+    const run = await lintContractsDir(contractsDir, { root, cwd: root, only, ...(cache ? { cache } : {}), ...(workers === undefined ? {} : { workers }) });
     const findings: Finding[] = run.findings;
     const files = run.result.files;
-    core.info(`${files} mesh files: ${run.stats.reused} reused from the lint cache, ${run.stats.loaded} loaded and checked${run.stats.cacheWritten ? '; cache updated' : ''}`);
+    core.info(`${files} mesh files: ${run.stats.reused} reused from the lint cache, ${run.stats.loaded} loaded and checked${run.stats.workers > 1 ? ` on ${run.stats.workers} threads` : ''}${run.stats.cacheWritten ? '; cache updated' : ''}`);
 
     const n = countBySeverity(findings);
     const verdict: SectionStatus = failOn !== 'never' && (n.error > 0 || (failOn === 'warning' && n.warning > 0)) ? 'fail' : n.error + n.warning > 0 ? 'warn' : 'pass';

@@ -160,6 +160,36 @@ describe('actions/lint on a pull request', () => {
     expect(existsSync(path.join(repo.dir, '.mesh-cache'))).toBe(false);
   });
 
+  it('loads on worker threads from its bundled worker script (workers: 2), with the same findings as one thread', async () => {
+    // 150 more contracts (over the 50 files a thread must get), every 10th with a finding.
+    const repo = track(
+      prRepo((r) => {
+        const orders = r.read(ORDERS);
+        for (let i = 0; i < 150; i++) {
+          const copy = orders.replace(/^id: sales-orders$/m, `id: sales-orders-copy-${i}`).replace(/^status: active$/m, i % 10 === 0 ? 'status: active\ncolour: red' : 'status: active');
+          r.write(`contracts/sales/orders-copy-${i}.odcs.yaml`, copy);
+        }
+      }),
+    );
+    const threaded = await runAction('lint', { cwd: repo.dir, event: 'none', inputs: { workers: '2', cache: 'none' } });
+    const single = await runAction('lint', { cwd: repo.dir, event: 'none', inputs: { workers: '1', cache: 'none' } });
+    const files = Number(threaded.outputs.files);
+    expect(files).toBeGreaterThan(150);
+    expect(threaded.stdout).toContain(`${files} loaded and checked on 2 threads`);
+    expect(single.stdout).toContain(`${files} loaded and checked\n`);
+    expect(threaded.summary).toBe(single.summary);
+    expect(threaded.annotations).toEqual(single.annotations);
+    expect(threaded.summary.match(/orders-copy-\d+\.odcs\.yaml[^\n]*colour/g)).toHaveLength(15);
+    expect(threaded.code).toBe(1);
+  });
+
+  it('rejects a workers value that is not auto or a whole number from 1 to 64', async () => {
+    const repo = track(prRepo(() => {}));
+    const run = await runAction('lint', { cwd: repo.dir, event: 'none', inputs: { workers: '0' } });
+    expect(run.code).toBe(1);
+    expect(run.annotations).toContainEqual(expect.objectContaining({ level: 'error', message: 'input "workers" is "0": use auto or a whole number from 1 to 64' }));
+  });
+
   it('rejects a bad input value with a message naming the input', async () => {
     const repo = track(prRepo(() => {}));
     const run = await runAction('lint', { cwd: repo.dir, event: 'none', inputs: { 'fail-on': 'sometimes' } });
