@@ -15,7 +15,10 @@ const WORDS = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf'];
 
 const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(2)} MiB`;
 
-/** Starts `mesh site serve`, edits one contract `edits` times, returns the ms from each write to its "rebuilt" line. */
+/**
+ * Starts `mesh site serve`, edits one contract `edits` times, then adds a copy of it (another id) and
+ * removes the copy; returns, for each step, the ms from the write to its "rebuilt" line.
+ */
 export async function incrementalRebuild(meshDir, { edits = 3, timeoutMs = 600_000 } = {}) {
   const work = resolve('bench', 'out', `site-serve-${process.pid}`);
   rmSync(work, { recursive: true, force: true });
@@ -45,17 +48,23 @@ export async function incrementalRebuild(meshDir, { edits = 3, timeoutMs = 600_0
   try {
     await waitFor(/serving http/, 0);
     const original = readFileSync(file, 'utf8');
-    for (let i = 1; i <= edits; i++) {
+    const step = async (kind, act) => {
       const from = out.length;
+      const start = process.hrtime.bigint();
+      act();
+      const m = await waitFor(/rebuilt in ([\d.]+) s \((\w+), ([\d.]+) s CPU\): (\d+) page\(s\) rendered, (\d+) file\(s\) written/, from);
+      results.push({ kind, wallMs: Number(process.hrtime.bigint() - start) / 1e6, rebuildMs: Number(m[1]) * 1000, mode: m[2], cpuMs: Number(m[3]) * 1000, rendered: Number(m[4]), written: Number(m[5]) });
+    };
+    for (let i = 1; i <= edits; i++) {
       // Reword the first description and add a property to the first object, as an author would
       // (a new word each time, so the search index changes too).
       const word = WORDS[(i - 1) % WORDS.length];
       const text = original.replace(/description: /, `description: Edit ${word}. `).replace(/(\n\s*properties:\n(\s*)- )/, `$1name: ${word}_reference\n$2  logicalType: string\n$2- `);
-      const start = process.hrtime.bigint();
-      writeFileSync(file, text);
-      const m = await waitFor(/rebuilt in ([\d.]+) s \((\w+), ([\d.]+) s CPU\): (\d+) page\(s\) rendered, (\d+) file\(s\) written/, from);
-      results.push({ wallMs: Number(process.hrtime.bigint() - start) / 1e6, rebuildMs: Number(m[1]) * 1000, mode: m[2], cpuMs: Number(m[3]) * 1000, rendered: Number(m[4]), written: Number(m[5]) });
+      await step('edited', () => writeFileSync(file, text));
     }
+    const copy = file.replace(/\.odcs\.yaml$/, '-copy.odcs.yaml');
+    await step('added', () => writeFileSync(copy, original.replace(/^id: (.*)$/m, 'id: $1-copy')));
+    await step('removed', () => rmSync(copy));
   } finally {
     child.kill('SIGTERM');
     await new Promise((res) => child.once('close', res));
@@ -88,14 +97,17 @@ export async function run({ quick }) {
     ratios[`${k}: ms per contract`] = Math.round((m.medianMs / n) * 100) / 100;
     rmSync(out, { recursive: true, force: true });
 
-    const edits = await incrementalRebuild(dir, { edits: quick ? 1 : 3 });
-    const wall = median(edits.map((e) => e.wallMs));
-    rows.push({
-      what: `${k}: mesh site serve, one contract edited`,
-      ms: wall,
-      note: `write to rebuilt log line (median of ${edits.length}); rebuild itself ${Math.round(median(edits.map((e) => e.rebuildMs)))} ms, ${Math.round(median(edits.map((e) => e.cpuMs)))} ms CPU; ${edits.map((e) => `${e.mode}, ${e.rendered} pages, ${e.written} files`).join(' / ')}`,
-    });
-    ratios[`${k}: incremental rebuild / full build`] = Math.round((wall / m.medianMs) * 1000) / 1000;
+    const steps = await incrementalRebuild(dir, { edits: quick ? 1 : 3 });
+    for (const kind of ['edited', 'added', 'removed']) {
+      const these = steps.filter((e) => e.kind === kind);
+      const wall = median(these.map((e) => e.wallMs));
+      rows.push({
+        what: `${k}: mesh site serve, one contract ${kind}`,
+        ms: wall,
+        note: `write to rebuilt log line${these.length > 1 ? ` (median of ${these.length})` : ''}; rebuild itself ${Math.round(median(these.map((e) => e.rebuildMs)))} ms, ${Math.round(median(these.map((e) => e.cpuMs)))} ms CPU; ${these.map((e) => `${e.mode}, ${e.rendered} pages, ${e.written} files`).join(' / ')}`,
+      });
+      ratios[`${k}: incremental rebuild (contract ${kind}) / full build`] = Math.round((wall / m.medianMs) * 1000) / 1000;
+    }
   }
   return { input: `generated meshes of ${sizes.join(' and ')} contracts, --no-git`, rows, ratios };
 }

@@ -21,6 +21,18 @@ export function isMeshFile(contractsDir: string, absPath: string): boolean {
   return CONTRACT.test(base) || PRODUCT.test(base);
 }
 
+/** Folders that listing a contracts/ tree passes over. */
+function skippedFolder(name: string): boolean {
+  return name === 'node_modules' || name.startsWith('.');
+}
+
+/** Whether listMeshFiles(contractsDir) would list this path: a mesh file outside skipped folders. */
+export function isListedMeshFile(contractsDir: string, absPath: string): boolean {
+  const rel = path.relative(contractsDir, absPath).split(path.sep);
+  if (rel[0] === '..' || path.isAbsolute(rel[0])) return false;
+  return !rel.slice(0, -1).some(skippedFolder) && isMeshFile(contractsDir, absPath);
+}
+
 /** The mesh files of a contracts/ tree, sorted; a finding when the directory cannot be read. */
 export async function listMeshFiles(dir: string, options: LoadOptions): Promise<{ files: string[]; findings: Finding[] }> {
   try {
@@ -44,7 +56,7 @@ export async function listMeshFiles(dir: string, options: LoadOptions): Promise<
   }
 }
 
-/** Every *.yaml / *.yml below `dir`, sorted, without node_modules and dot-directories. */
+/** Every *.yaml / *.yml below `dir`, sorted (by UTF-16 code units), without node_modules and dot-directories. */
 export async function yamlFilesUnder(dir: string): Promise<string[]> {
   const out: string[] = [];
   const pending = [dir];
@@ -59,7 +71,7 @@ export async function yamlFilesUnder(dir: string): Promise<string[]> {
     for (const entry of entries) {
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) {
-        if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) pending.push(full);
+        if (!skippedFolder(entry.name)) pending.push(full);
       } else if ((entry.isFile() || entry.isSymbolicLink()) && YAML_FILE.test(entry.name)) {
         out.push(full);
       }

@@ -15,6 +15,7 @@ import { loadCheckedMesh } from '../load/checked-mesh.js';
 import { checkContracts, contractSummary, MESH_RULE_IDS, type PolicyDocs } from '../load/contract-checks.js';
 import { loadFile } from '../load/load-files.js';
 import { findRepoRoot } from '../load/load-mesh.js';
+import { isListedMeshFile } from '../load/mesh-files.js';
 import type { LoadedDocument } from '../model/document.js';
 import type { Mesh } from '../model/mesh.js';
 import { validateSloStatusReport, type SloStatusReport } from '../slo/status.js';
@@ -158,30 +159,51 @@ async function versionsFor(options: SiteBuildOptions, sources: SiteSources, doc:
 }
 
 /**
- * Brings the sources up to date after one contract file changed in place, without reloading the
- * rest of the mesh. Returns false when the change needs a full reload instead: the file no longer
- * loads, it is not a contract of the mesh, or its checks report into other files.
+ * Brings the sources up to date after one contract file was edited, added or removed, without
+ * reloading the rest of the mesh: the mesh ends up as a full load would leave it (contracts in the
+ * listing's order). Returns false when the change needs a full reload instead: the file no longer
+ * loads, or its checks report into other files.
  */
 export async function refreshContract(options: SiteBuildOptions, sources: SiteSources, absPath: string): Promise<boolean> {
   const { mesh } = sources;
   const index = mesh.contracts.findIndex((d) => d.absPath === absPath);
-  if (index < 0) return false;
-  const old = mesh.contracts[index];
+  if (!existsSync(absPath) || !isListedMeshFile(mesh.contractsDir, absPath)) {
+    if (index >= 0) {
+      forgetFile(sources, mesh.contracts[index].file);
+      sources.versions?.delete(absPath);
+      mesh.contracts.splice(index, 1);
+    }
+    return true;
+  }
   const { document, findings } = await loadFile(absPath, { root: mesh.root, cwd: options.cwd });
-  if (!document || document.file !== old.file) return false;
+  if (!document || (index >= 0 && document.file !== mesh.contracts[index].file)) return false;
+  let checks: Finding[] | undefined;
   if (sources.checks) {
     const policy: PolicyDocs = { root: mesh.root, contractsDir: mesh.contractsDir, domains: mesh.domains, ...(mesh.policy ? { policy: mesh.policy } : {}) };
-    const checks = checkContracts(policy, [document], options.cwd).get(absPath) ?? [];
+    checks = checkContracts(policy, [document], options.cwd).get(absPath) ?? [];
     if (checks.some((f) => f.file !== document.file)) return false;
     const contractFiles = new Set(mesh.contracts.map((d) => d.file));
     if (sources.checks.some((f) => !contractFiles.has(f.file))) return false;
-    sources.checks = [...sources.checks.filter((f) => f.file !== document.file), ...checks].sort(compareFindings);
   }
   if (findings.some((f) => f.file !== document.file)) return false;
-  sources.loadFindings = [...sources.loadFindings.filter((f) => f.file !== document.file), ...findings].sort(compareFindings);
-  mesh.contracts[index] = { ...document, data: contractSummary(document.data) };
+  forgetFile(sources, document.file);
+  sources.loadFindings = [...sources.loadFindings, ...findings].sort(compareFindings);
+  if (sources.checks && checks) sources.checks = [...sources.checks, ...checks].sort(compareFindings);
+  const summary = { ...document, data: contractSummary(document.data) };
+  if (index >= 0) mesh.contracts[index] = summary;
+  else {
+    // Where the sorted listing puts it (a full load keeps that order, and the site shows it).
+    const at = mesh.contracts.findIndex((d) => d.absPath > absPath);
+    mesh.contracts.splice(at < 0 ? mesh.contracts.length : at, 0, summary);
+  }
   if (sources.versions) sources.versions.set(absPath, await versionsFor(options, sources, document));
   return true;
+}
+
+/** Drops the load findings and checks of one file. */
+function forgetFile(sources: SiteSources, file: string): void {
+  sources.loadFindings = sources.loadFindings.filter((f) => f.file !== file);
+  if (sources.checks) sources.checks = sources.checks.filter((f) => f.file !== file);
 }
 
 /** Everything a build needs before rendering: the site without its contract pages, and how to read a whole contract. */

@@ -1,6 +1,6 @@
 // `mesh site serve`: build the site, serve it on localhost with node:http, and rebuild when a
 // contract (or CODEOWNERS, or the SLO status file) changes. Rebuilds are debounced and incremental:
-// when only contract files changed in place, only those files are loaded and checked again (the rest
+// when only contract files were edited, added or removed, only those are loaded and checked again (the rest
 // of the mesh stays as it was), and only pages whose inputs changed are rendered (SiteMemo); files
 // whose content did not change are not rewritten. Any other change reloads the whole mesh.
 // Open pages reload themselves through a small server-sent-events script injected at serve time.
@@ -80,7 +80,7 @@ interface ServeState {
 }
 
 /**
- * Brings the sources up to date: contract files changed in place are reloaded one by one; anything
+ * Brings the sources up to date: contract files edited, added or removed are handled one by one; anything
  * else (or a contract that no longer loads) reloads the whole mesh and forgets every rendered page.
  */
 async function refresh(options: SiteBuildOptions, state: ServeState, changed: ReadonlySet<string> | 'all'): Promise<'incremental' | 'full'> {

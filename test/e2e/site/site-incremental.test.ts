@@ -1,7 +1,7 @@
 // `mesh site serve` rebuilds incrementally: after each edit of a contract it reloads only that file
 // and renders only the pages whose inputs changed; the folder it leaves must be, file for file and
 // byte for byte, the folder a full `mesh site build` writes from the same contracts.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +43,15 @@ async function edit(rel: string, change: (text: string) => string): Promise<Rebu
   expect(after).not.toBe(before);
   const rebuilt = server.nextRebuild();
   writeFileSync(file, after);
+  const result = await rebuilt;
+  expect(result.error).toBeUndefined();
+  return result;
+}
+
+/** Does something to the contracts folder and waits for the server's rebuild. */
+async function change(action: () => void): Promise<RebuildResult> {
+  const rebuilt = server.nextRebuild();
+  action();
   const result = await rebuilt;
   expect(result.error).toBeUndefined();
   return result;
@@ -108,6 +117,40 @@ describe('mesh site serve, incremental rebuilds', () => {
     expect(result.removed).toBeGreaterThan(0);
     expect(filesUnder(path.join(work, '_site'))).not.toContain('contracts/billing-payments.html');
     expect(filesUnder(path.join(work, '_site'))).toContain('contracts/billing-payouts.html');
+    expect(await differencesFromFullBuild()).toEqual([]);
+  });
+
+  it('adds a new contract file on its own: its page, the domain and home pages, and the search index', async () => {
+    const invoices = readFileSync(path.join(work, 'contracts/billing/invoices.odcs.yaml'), 'utf8');
+    const refunds = invoices.replace(/^id: .*$/m, 'id: billing-refunds').replace(/^name: .*$/m, 'name: refunds');
+    const result = await change(() => writeFileSync(path.join(work, 'contracts/billing/refunds.odcs.yaml'), refunds));
+    expect(result.mode).toBe('incremental');
+    expect(filesUnder(path.join(work, '_site'))).toContain('contracts/billing-refunds.html');
+    expect(readFileSync(path.join(work, '_site/domains/billing.html'), 'utf8')).toContain('refunds');
+    expect(await differencesFromFullBuild()).toEqual([]);
+  });
+
+  it('follows a contract file moved to another domain folder (removed here, added there)', async () => {
+    mkdirSync(path.join(work, 'contracts/shop'), { recursive: true });
+    const result = await change(() => renameSync(path.join(work, 'contracts/billing/refunds.odcs.yaml'), path.join(work, 'contracts/shop/refunds.odcs.yaml')));
+    expect(result.mode).toBe('incremental');
+    expect(await differencesFromFullBuild()).toEqual([]);
+  });
+
+  it('removes the pages and downloads of a deleted contract, and lists it nowhere', async () => {
+    const result = await change(() => rmSync(path.join(work, 'contracts/shop/refunds.odcs.yaml')));
+    expect(result.mode).toBe('incremental');
+    expect(result.removed).toBeGreaterThan(0);
+    expect(filesUnder(path.join(work, '_site')).filter((f) => f.includes('refunds'))).toEqual([]);
+    expect(await differencesFromFullBuild()).toEqual([]);
+  });
+
+  it('leaves out a contract written under a dot folder, as a full build does', async () => {
+    const orders = readFileSync(path.join(work, 'contracts/shop/orders.odcs.yaml'), 'utf8');
+    mkdirSync(path.join(work, 'contracts/.drafts'));
+    const result = await change(() => writeFileSync(path.join(work, 'contracts/.drafts/draft.odcs.yaml'), orders.replace(/^id: .*$/m, 'id: shop-draft')));
+    expect(result.mode).toBe('incremental');
+    expect(result.written).toBe(0);
     expect(await differencesFromFullBuild()).toEqual([]);
   });
 
