@@ -4,7 +4,7 @@
 // Memory stays bounded at any mesh size: the mesh holds contract summaries (no schema), pages are
 // rendered from one whole contract at a time and written as they come (see siteFiles).
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, promises as fs, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, promises as fs, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { compareFindings, type Finding } from '../finding.js';
@@ -16,6 +16,7 @@ import { checkContracts, contractSummary, MESH_RULE_IDS, type PolicyDocs } from 
 import { loadFile } from '../load/load-files.js';
 import { findRepoRoot } from '../load/load-mesh.js';
 import { isListedMeshFile } from '../load/mesh-files.js';
+import { displayPath } from '../load/paths.js';
 import type { LoadedDocument } from '../model/document.js';
 import type { Mesh } from '../model/mesh.js';
 import { validateSloStatusReport, type SloStatusReport } from '../slo/status.js';
@@ -167,9 +168,11 @@ async function versionsFor(options: SiteBuildOptions, sources: SiteSources, doc:
 export async function refreshContract(options: SiteBuildOptions, sources: SiteSources, absPath: string): Promise<boolean> {
   const { mesh } = sources;
   const index = mesh.contracts.findIndex((d) => d.absPath === absPath);
-  if (!existsSync(absPath) || !isListedMeshFile(mesh.contractsDir, absPath)) {
+  // lstat: a dangling link is still listed (and reported unreadable by a full load).
+  if (!lstatSync(absPath, { throwIfNoEntry: false }) || !isListedMeshFile(mesh.contractsDir, absPath)) {
+    // Also what a file that did not load left behind (its load findings).
+    forgetFile(sources, displayPath(absPath, options.cwd));
     if (index >= 0) {
-      forgetFile(sources, mesh.contracts[index].file);
       sources.versions?.delete(absPath);
       mesh.contracts.splice(index, 1);
     }

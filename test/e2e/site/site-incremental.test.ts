@@ -154,6 +154,19 @@ describe('mesh site serve, incremental rebuilds', () => {
     expect(await differencesFromFullBuild()).toEqual([]);
   });
 
+  it('reloads the whole mesh for a new contract that does not load, and forgets its finding once it is removed', async () => {
+    const governance = () => readFileSync(path.join(work, '_site/governance.html'), 'utf8');
+    const broken = path.join(work, 'contracts/shop/broken.odcs.yaml');
+    const added = await change(() => writeFileSync(broken, 'apiVersion: v3.1.0\nid: [shop-broken\n'));
+    expect(added.mode).toBe('full');
+    expect(governance()).toContain('broken.odcs.yaml');
+    expect(await differencesFromFullBuild()).toEqual([]);
+    const removed = await change(() => rmSync(broken));
+    expect(removed.mode).toBe('incremental');
+    expect(governance()).not.toContain('broken.odcs.yaml');
+    expect(await differencesFromFullBuild()).toEqual([]);
+  });
+
   it('reloads the whole mesh when a domain file changes, with the same result as a full build', async () => {
     const result = await edit('contracts/billing/domain.yaml', (t) => t.replace('Invoices and payments.', 'Invoices, payments and refunds.'));
     expect(result.mode).toBe('full');
