@@ -17,7 +17,7 @@ const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(2)} MiB`;
 
 /**
  * Starts `mesh site serve`, edits one contract `edits` times, then adds a copy of it (another id) and
- * removes the copy; returns, for each step, the ms from the write to its "rebuilt" line.
+ * removes the copy, then renames a data product; returns, for each step, the ms from the write to its "rebuilt" line.
  */
 export async function incrementalRebuild(meshDir, { edits = 3, timeoutMs = 600_000 } = {}) {
   const work = resolve('bench', 'out', `site-serve-${process.pid}`);
@@ -65,6 +65,9 @@ export async function incrementalRebuild(meshDir, { edits = 3, timeoutMs = 600_0
     const copy = file.replace(/\.odcs\.yaml$/, '-copy.odcs.yaml');
     await step('added', () => writeFileSync(copy, original.replace(/^id: (.*)$/m, 'id: $1-copy')));
     await step('removed', () => rmSync(copy));
+    // A data product renamed: every contract page that draws it in its lineage changes.
+    const product = join(contracts, readdirSync(contracts, { recursive: true }).map(String).sort().find((f) => f.endsWith('.odps.yaml')));
+    await step('product edited', () => writeFileSync(product, readFileSync(product, 'utf8').replace(/^name: (.*)$/m, 'name: $1 renamed')));
   } finally {
     child.kill('SIGTERM');
     await new Promise((res) => child.once('close', res));
@@ -98,15 +101,15 @@ export async function run({ quick }) {
     rmSync(out, { recursive: true, force: true });
 
     const steps = await incrementalRebuild(dir, { edits: quick ? 1 : 3 });
-    for (const kind of ['edited', 'added', 'removed']) {
+    for (const kind of ['edited', 'added', 'removed', 'product edited']) {
       const these = steps.filter((e) => e.kind === kind);
       const wall = median(these.map((e) => e.wallMs));
       rows.push({
-        what: `${k}: mesh site serve, one contract ${kind}`,
+        what: `${k}: mesh site serve, ${kind === 'product edited' ? 'one data product edited' : `one contract ${kind}`}`,
         ms: wall,
         note: `write to rebuilt log line${these.length > 1 ? ` (median of ${these.length})` : ''}; rebuild itself ${Math.round(median(these.map((e) => e.rebuildMs)))} ms, ${Math.round(median(these.map((e) => e.cpuMs)))} ms CPU; ${these.map((e) => `${e.mode}, ${e.rendered} pages, ${e.written} files`).join(' / ')}`,
       });
-      ratios[`${k}: incremental rebuild (contract ${kind}) / full build`] = Math.round((wall / m.medianMs) * 1000) / 1000;
+      ratios[`${k}: incremental rebuild (${kind === 'product edited' ? 'data product edited' : `contract ${kind}`}) / full build`] = Math.round((wall / m.medianMs) * 1000) / 1000;
     }
   }
   return { input: `generated meshes of ${sizes.join(' and ')} contracts, --no-git`, rows, ratios };

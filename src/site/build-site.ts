@@ -15,6 +15,7 @@ import { loadCheckedMesh } from '../load/checked-mesh.js';
 import { checkContracts, contractSummary, MESH_RULE_IDS, type PolicyDocs } from '../load/contract-checks.js';
 import { loadFile } from '../load/load-files.js';
 import { findRepoRoot } from '../load/load-mesh.js';
+import { kindFromName } from '../load/kind.js';
 import { isListedMeshFile } from '../load/mesh-files.js';
 import { displayPath } from '../load/paths.js';
 import type { LoadedDocument } from '../model/document.js';
@@ -160,28 +161,32 @@ async function versionsFor(options: SiteBuildOptions, sources: SiteSources, doc:
 }
 
 /**
- * Brings the sources up to date after one contract file was edited, added or removed, without
- * reloading the rest of the mesh: the mesh ends up as a full load would leave it (contracts in the
- * listing's order). Returns false when the change needs a full reload instead: the file no longer
- * loads, or its checks report into other files.
+ * Brings the sources up to date after one contract or data product file was edited, added or
+ * removed, without reloading the rest of the mesh: the mesh ends up as a full load would leave it
+ * (documents in the listing's order). Returns false when the change needs a full reload instead: the
+ * file no longer loads, or a contract's checks report into other files. Data products have no
+ * per-file checks: the lineage rules that read them are mesh-wide and run on every rebuild.
  */
-export async function refreshContract(options: SiteBuildOptions, sources: SiteSources, absPath: string): Promise<boolean> {
+export async function refreshMeshDocument(options: SiteBuildOptions, sources: SiteSources, absPath: string): Promise<boolean> {
   const { mesh } = sources;
-  const index = mesh.contracts.findIndex((d) => d.absPath === absPath);
+  const kind = kindFromName(absPath, mesh.root);
+  if (kind !== 'contract' && kind !== 'product') return false;
+  const list = kind === 'contract' ? mesh.contracts : mesh.products;
+  const index = list.findIndex((d) => d.absPath === absPath);
   // lstat: a dangling link is still listed (and reported unreadable by a full load).
   if (!lstatSync(absPath, { throwIfNoEntry: false }) || !isListedMeshFile(mesh.contractsDir, absPath)) {
     // Also what a file that did not load left behind (its load findings).
     forgetFile(sources, displayPath(absPath, options.cwd));
     if (index >= 0) {
       sources.versions?.delete(absPath);
-      mesh.contracts.splice(index, 1);
+      list.splice(index, 1);
     }
     return true;
   }
   const { document, findings } = await loadFile(absPath, { root: mesh.root, cwd: options.cwd });
-  if (!document || (index >= 0 && document.file !== mesh.contracts[index].file)) return false;
+  if (!document || (index >= 0 && document.file !== list[index].file)) return false;
   let checks: Finding[] | undefined;
-  if (sources.checks) {
+  if (sources.checks && kind === 'contract') {
     const policy: PolicyDocs = { root: mesh.root, contractsDir: mesh.contractsDir, domains: mesh.domains, ...(mesh.policy ? { policy: mesh.policy } : {}) };
     checks = checkContracts(policy, [document], options.cwd).get(absPath) ?? [];
     if (checks.some((f) => f.file !== document.file)) return false;
@@ -192,14 +197,15 @@ export async function refreshContract(options: SiteBuildOptions, sources: SiteSo
   forgetFile(sources, document.file);
   sources.loadFindings = [...sources.loadFindings, ...findings].sort(compareFindings);
   if (sources.checks && checks) sources.checks = [...sources.checks, ...checks].sort(compareFindings);
-  const summary = { ...document, data: contractSummary(document.data) };
-  if (index >= 0) mesh.contracts[index] = summary;
+  // The mesh holds contracts as summaries (a page reads its contract whole), data products whole.
+  const held = kind === 'contract' ? { ...document, data: contractSummary(document.data) } : document;
+  if (index >= 0) list[index] = held;
   else {
     // Where the sorted listing puts it (a full load keeps that order, and the site shows it).
-    const at = mesh.contracts.findIndex((d) => d.absPath > absPath);
-    mesh.contracts.splice(at < 0 ? mesh.contracts.length : at, 0, summary);
+    const at = list.findIndex((d) => d.absPath > absPath);
+    list.splice(at < 0 ? list.length : at, 0, held);
   }
-  if (sources.versions) sources.versions.set(absPath, await versionsFor(options, sources, document));
+  if (sources.versions && kind === 'contract') sources.versions.set(absPath, await versionsFor(options, sources, document));
   return true;
 }
 

@@ -1,6 +1,6 @@
 // `mesh site serve`: build the site, serve it on localhost with node:http, and rebuild when a
 // contract (or CODEOWNERS, or the SLO status file) changes. Rebuilds are debounced and incremental:
-// when only contract files were edited, added or removed, only those are loaded and checked again (the rest
+// when only contract or data product files were edited, added or removed, only those are loaded and checked again (the rest
 // of the mesh stays as it was), and only pages whose inputs changed are rendered (SiteMemo); files
 // whose content did not change are not rewritten. Any other change reloads the whole mesh.
 // Open pages reload themselves through a small server-sent-events script injected at serve time.
@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, promises as fs, statSync, watch, type FSWatcher } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { buildSiteToDir, prepareFromSources, readSources, refreshContract, SiteMemo, siteFiles, type SiteBuildOptions, type SiteBuildResult, type SiteSources } from './build-site.js';
+import { buildSiteToDir, prepareFromSources, readSources, refreshMeshDocument, SiteMemo, siteFiles, type SiteBuildOptions, type SiteBuildResult, type SiteSources } from './build-site.js';
 import type { Renderer } from './render.js';
 import { loadRenderer } from './render.js';
 import { siteDir } from './site-dir.js';
@@ -23,7 +23,8 @@ const TYPES: Record<string, string> = {
   '.yml': 'text/yaml; charset=utf-8',
 };
 
-const CONTRACT = /\.odcs\.ya?ml$/;
+/** Contracts and data products: files a rebuild can reload on their own. */
+const MESH_DOCUMENT = /\.od[cp]s\.ya?ml$/;
 
 const RELOAD_SCRIPT = '<script>(function(){if(!window.EventSource)return;var s=new EventSource("/__mesh/events");s.onmessage=function(){location.reload()};})();</script>';
 
@@ -47,7 +48,7 @@ export interface RebuildResult {
   removed: number;
   /** Pages rendered (contract pages, home, domains, governance, lineage). */
   rendered: number;
-  /** incremental: only changed contract files were reloaded; full: the whole mesh was. */
+  /** incremental: only changed contract and data product files were reloaded; full: the whole mesh was. */
   mode: 'incremental' | 'full';
   /** Wall time of the rebuild, from reload to the last file written. */
   ms: number;
@@ -80,14 +81,14 @@ interface ServeState {
 }
 
 /**
- * Brings the sources up to date: contract files edited, added or removed are handled one by one; anything
+ * Brings the sources up to date: contract and data product files edited, added or removed are handled one by one; anything
  * else (or a contract that no longer loads) reloads the whole mesh and forgets every rendered page.
  */
 async function refresh(options: SiteBuildOptions, state: ServeState, changed: ReadonlySet<string> | 'all'): Promise<'incremental' | 'full'> {
   if (changed !== 'all') {
     let ok = true;
     for (const file of changed) {
-      ok = await refreshContract(options, state.sources, file);
+      ok = await refreshMeshDocument(options, state.sources, file);
       if (!ok) break;
     }
     if (ok) return 'incremental';
@@ -201,7 +202,7 @@ export async function serveSite(options: ServeOptions): Promise<{ server: SiteSe
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
-  // Contract files changed since the last rebuild, or 'all' when something else changed.
+  // Contract and data product files changed since the last rebuild, or 'all' when something else changed.
   let changed: Set<string> | 'all' = new Set();
   const rebuild = async () => {
     if (running) {
@@ -244,8 +245,8 @@ export async function serveSite(options: ServeOptions): Promise<{ server: SiteSe
     if (abs && statSync(abs, { throwIfNoEntry: false })?.isDirectory()) return; // the file may vanish mid-save
     if (changed !== 'all') {
       const rel = abs ? path.relative(contractsAbs, abs).split(path.sep) : [];
-      // Contract files (not shared fragments) can be reloaded on their own; anything else reloads the mesh.
-      if (abs && CONTRACT.test(abs) && !rel.some((part) => part === '_shared')) changed.add(abs);
+      // Contracts and data products (not shared fragments) can be reloaded on their own; anything else reloads the mesh.
+      if (abs && MESH_DOCUMENT.test(abs) && !rel.some((part) => part === '_shared')) changed.add(abs);
       else changed = 'all';
     }
     schedule();

@@ -167,6 +167,26 @@ describe('mesh site serve, incremental rebuilds', () => {
     expect(await differencesFromFullBuild()).toEqual([]);
   });
 
+  it('reloads an edited data product alone and redraws the lineage it is part of', async () => {
+    const result = await edit('contracts/billing/invoicing.odps.yaml', (t) => t.replace(/^name: invoicing$/m, 'name: invoice_run'));
+    expect(result.mode).toBe('incremental');
+    expect(readFileSync(path.join(work, '_site/lineage.html'), 'utf8')).toContain('invoice_run');
+    expect(await differencesFromFullBuild()).toEqual([]);
+  });
+
+  it('adds and removes a data product on its own', async () => {
+    const product = path.join(work, 'contracts/shop/fulfilment.odps.yaml');
+    const text = ['apiVersion: v1.0.0', 'kind: DataProduct', 'id: shop-fulfilment', 'name: fulfilment', 'status: active', 'domain: shop', 'inputPorts:', '  - name: orders', '    version: 1.0.0', '    contractId: shop-orders', ''].join('\n');
+    const added = await change(() => writeFileSync(product, text));
+    expect(added.mode).toBe('incremental');
+    expect(readFileSync(path.join(work, '_site/lineage.html'), 'utf8')).toContain('fulfilment');
+    expect(await differencesFromFullBuild()).toEqual([]);
+    const removed = await change(() => rmSync(product));
+    expect(removed.mode).toBe('incremental');
+    expect(readFileSync(path.join(work, '_site/lineage.html'), 'utf8')).not.toContain('fulfilment');
+    expect(await differencesFromFullBuild()).toEqual([]);
+  });
+
   it('reloads the whole mesh when a domain file changes, with the same result as a full build', async () => {
     const result = await edit('contracts/billing/domain.yaml', (t) => t.replace('Invoices and payments.', 'Invoices, payments and refunds.'));
     expect(result.mode).toBe('full');
