@@ -106,7 +106,7 @@ export function readSloStatus(file: string): SloStatusReport {
 /**
  * What a build reads before rendering: the mesh with its contracts as summaries (no `schema`: a
  * whole 10,000-contract mesh would not fit the memory budget), the findings, SLO status and git
- * history. `mesh site serve` keeps one and updates it file by file (see refreshContract).
+ * history. `mesh site serve` keeps one and updates it file by file (see refreshMeshDocument).
  */
 export interface SiteSources {
   mesh: Mesh;
