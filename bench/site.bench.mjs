@@ -60,14 +60,14 @@ export async function incrementalRebuild(meshDir, { edits = 3, timeoutMs = 600_0
       // (a new word each time, so the search index changes too).
       const word = WORDS[(i - 1) % WORDS.length];
       const text = original.replace(/description: /, `description: Edit ${word}. `).replace(/(\n\s*properties:\n(\s*)- )/, `$1name: ${word}_reference\n$2  logicalType: string\n$2- `);
-      await step('edited', () => writeFileSync(file, text));
+      await step('contract edited', () => writeFileSync(file, text));
     }
     const copy = file.replace(/\.odcs\.yaml$/, '-copy.odcs.yaml');
-    await step('added', () => writeFileSync(copy, original.replace(/^id: (.*)$/m, 'id: $1-copy')));
-    await step('removed', () => rmSync(copy));
+    await step('contract added', () => writeFileSync(copy, original.replace(/^id: (.*)$/m, 'id: $1-copy')));
+    await step('contract removed', () => rmSync(copy));
     // A data product renamed: every contract page that draws it in its lineage changes.
     const product = join(contracts, readdirSync(contracts, { recursive: true }).map(String).sort().find((f) => f.endsWith('.odps.yaml')));
-    await step('product edited', () => writeFileSync(product, readFileSync(product, 'utf8').replace(/^name: (.*)$/m, 'name: $1 renamed')));
+    await step('data product edited', () => writeFileSync(product, readFileSync(product, 'utf8').replace(/^name: (.*)$/m, 'name: $1 renamed')));
   } finally {
     child.kill('SIGTERM');
     await new Promise((res) => child.once('close', res));
@@ -101,15 +101,15 @@ export async function run({ quick }) {
     rmSync(out, { recursive: true, force: true });
 
     const steps = await incrementalRebuild(dir, { edits: quick ? 1 : 3 });
-    for (const kind of ['edited', 'added', 'removed', 'product edited']) {
+    for (const kind of ['contract edited', 'contract added', 'contract removed', 'data product edited']) {
       const these = steps.filter((e) => e.kind === kind);
       const wall = median(these.map((e) => e.wallMs));
       rows.push({
-        what: `${k}: mesh site serve, ${kind === 'product edited' ? 'one data product edited' : `one contract ${kind}`}`,
+        what: `${k}: mesh site serve, one ${kind}`,
         ms: wall,
         note: `write to rebuilt log line${these.length > 1 ? ` (median of ${these.length})` : ''}; rebuild itself ${Math.round(median(these.map((e) => e.rebuildMs)))} ms, ${Math.round(median(these.map((e) => e.cpuMs)))} ms CPU; ${these.map((e) => `${e.mode}, ${e.rendered} pages, ${e.written} files`).join(' / ')}`,
       });
-      ratios[`${k}: incremental rebuild (${kind === 'product edited' ? 'data product edited' : `contract ${kind}`}) / full build`] = Math.round((wall / m.medianMs) * 1000) / 1000;
+      ratios[`${k}: incremental rebuild (${kind}) / full build`] = Math.round((wall / m.medianMs) * 1000) / 1000;
     }
   }
   return { input: `generated meshes of ${sizes.join(' and ')} contracts, --no-git`, rows, ratios };
